@@ -1,0 +1,42 @@
+// The VS Code side: starts the proxylint language server and nothing more.
+// Every check, fix and message lives in the server.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { startDiagnosticsTestHook } from './testHook';
+
+let client: LanguageClient | undefined;
+
+/** Files the server may recognise; it decides from the path and content whether a file is one of its kinds. */
+const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
+  { language: 'dockercompose' },
+  { language: 'yaml' },
+  { language: 'toml' },
+  { pattern: '**/*.toml' },
+  { language: 'systemd-unit' },
+  { pattern: '**/*.{service,socket}' },
+  { pattern: '**/*.{service,socket}.d/*.conf' },
+  { language: 'json', pattern: '**/{config,daemon}.json' },
+  { language: 'jsonc', pattern: '**/{config,daemon}.json' },
+];
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { configurationSection: 'proxylint' },
+    // Rule links open the docs shipped inside the extension, which works offline.
+    initializationOptions: { docsBaseUri: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() },
+  };
+  client = new LanguageClient('proxylint', 'proxylint', serverOptions, clientOptions);
+  context.subscriptions.push(startDiagnosticsTestHook());
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,157 @@
+// A systemd unit-file reader with source offsets (no library exists for it).
+// Follows systemd.syntax(7): `[Section]` headers, `Key=Value` lines, `#`/`;`
+// comments, and a trailing backslash continuing a line (joined by a space).
+
+export interface UnitDirective {
+  section: string | null;
+  key: string;
+  keyStart: number;
+  /** Logical value after joining continuation lines. */
+  value: string;
+  /** Document offset of each character of `value`; -1 for the space that replaces a line-continuation backslash. */
+  valueOffsets: number[];
+  /** From the key to the end of the last line of the directive, without the line break. */
+  start: number;
+  end: number;
+}
+
+export interface UnitSection {
+  name: string;
+  headerStart: number;
+  headerEnd: number;
+}
+
+export interface UnitFile {
+  sections: UnitSection[];
+  directives: UnitDirective[];
+}
+
+interface Line {
+  start: number;
+  /** End of content, before `\r\n` or `\n`. */
+  end: number;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const next = newline < 0 ? text.length : newline;
+    const end = next > start && text[next - 1] === '\r' ? next - 1 : next;
+    lines.push({ start, end });
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  return lines;
+}
+
+const isBlank = (c: string) => c === ' ' || c === '\t';
+
+export function parseUnitFile(text: string): UnitFile {
+  const lines = splitLines(text);
+  const sections: UnitSection[] = [];
+  const directives: UnitDirective[] = [];
+  let section: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    let start = line.start;
+    while (start < line.end && isBlank(text[start])) start++;
+    if (start >= line.end) continue;
+    const first = text[start];
+    if (first === '#' || first === ';') continue;
+    if (first === '[') {
+      const close = text.indexOf(']', start);
+      if (close > start && close < line.end) {
+        section = text.slice(start + 1, close);
+        sections.push({ name: section, headerStart: start, headerEnd: close + 1 });
+      }
+      continue;
+    }
+    const eq = text.indexOf('=', start);
+    if (eq < 0 || eq >= line.end) continue;
+    let keyEnd = eq;
+    while (keyEnd > start && isBlank(text[keyEnd - 1])) keyEnd--;
+    const value: string[] = [];
+    const valueOffsets: number[] = [];
+    let valueStart = eq + 1;
+    while (valueStart < line.end && isBlank(text[valueStart])) valueStart++;
+    let current = { start: valueStart, end: line.end };
+    let end = line.end;
+    // Join continuation lines; comment lines inside a continuation are skipped, as systemd does.
+    for (;;) {
+      let contentEnd = current.end;
+      while (contentEnd > current.start && isBlank(text[contentEnd - 1])) contentEnd--;
+      const continues = contentEnd > current.start && text[contentEnd - 1] === '\\';
+      const lastChar = continues ? contentEnd - 1 : contentEnd;
+      for (let k = current.start; k < lastChar; k++) {
+        value.push(text[k]);
+        valueOffsets.push(k);
+      }
+      end = current.end;
+      if (!continues || i + 1 >= lines.length) break;
+      value.push(' ');
+      valueOffsets.push(-1);
+      i++;
+      while (i < lines.length && /^[ \t]*[#;]/.test(text.slice(lines[i].start, lines[i].end))) i++;
+      if (i >= lines.length) break;
+      current = { start: lines[i].start, end: lines[i].end };
+    }
+    directives.push({ section, key: text.slice(start, keyEnd), keyStart: start, value: value.join(''), valueOffsets, start, end });
+  }
+  return { sections, directives };
+}
+
+export interface EnvironmentWord {
+  /** The word after unquoting and C-unescaping: `NAME=value`. */
+  text: string;
+  /** Document offset of each character of `text`. */
+  offsets: number[];
+  start: number;
+  end: number;
+  /** The whole word is one quoted string (`"NAME=value"`). */
+  quoted: boolean;
+}
+
+const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', s: ' ' };
+
+/** Splits an `Environment=` value into words the way systemd's extract_first_word(UNQUOTE|CUNESCAPE) does. */
+export function splitEnvironmentWords(directive: UnitDirective): EnvironmentWord[] {
+  const { value, valueOffsets } = directive;
+  const words: EnvironmentWord[] = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && /\s/.test(value[i])) i++;
+    if (i >= value.length) break;
+    const startIndex = i;
+    const chars: string[] = [];
+    const offsets: number[] = [];
+    let quote: string | null = null;
+    let quoteCount = 0;
+    while (i < value.length && (quote !== null || !/\s/.test(value[i]))) {
+      const c = value[i];
+      if (quote === null && (c === '"' || c === "'")) {
+        quote = c;
+        quoteCount++;
+        i++;
+      } else if (quote !== null && c === quote) {
+        quote = null;
+        i++;
+      } else if (c === '\\' && quote !== "'" && i + 1 < value.length) {
+        const next = value[i + 1];
+        chars.push(C_ESCAPES[next] ?? next);
+        offsets.push(valueOffsets[i + 1]);
+        i += 2;
+      } else {
+        chars.push(c);
+        offsets.push(valueOffsets[i]);
+        i++;
+      }
+    }
+    const first = value[startIndex];
+    const last = value[i - 1];
+    const quoted = quoteCount === 1 && (first === '"' || first === "'") && last === first && i - startIndex >= 2;
+    words.push({ text: chars.join(''), offsets, start: valueOffsets[startIndex], end: valueOffsets[i - 1] + 1, quoted });
+  }
+  return words;
+}

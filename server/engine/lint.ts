@@ -1,0 +1,77 @@
+// The engine: text in, findings out. The language server and the CLI both call this.
+import { detectFileKind, type DetectOptions } from '../documents/detect';
+import { parseDocumentOfKind } from '../documents';
+import { lineOf } from '../documents/text';
+import { maskSecrets } from '../proxy/url';
+import { ALL_RULES } from '../rules';
+import type { Rule, Severity } from '../rules/rule';
+import { renderFix, type TextEditAt } from './fixes';
+import type { FileKind, ProxyModel, Span } from './model';
+import { findSuppressions } from './suppressions';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions extends DetectOptions {
+  /** Severity overrides per rule id (`proxylint.rules`, `.proxylintrc.json`). */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** Force a kind instead of detecting it from the path. */
+  kind?: FileKind;
+}
+
+export interface Finding {
+  /** Rule id, or `parse-error` for a file that does not parse. */
+  rule: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fix?: { title: string; edits: TextEditAt[] };
+  related?: { span: Span; message: string }[];
+}
+
+export interface LintResult {
+  kind: FileKind | null;
+  findings: Finding[];
+}
+
+export const PARSE_ERROR_RULE = 'parse-error';
+
+export function lint(text: string, path: string, options: LintOptions = {}): LintResult {
+  const kind = options.kind ?? detectFileKind(path, text, options);
+  if (!kind) return { kind: null, findings: [] };
+  const model = parseDocumentOfKind(kind, text, path);
+  return { kind, findings: lintModel(model, options) };
+}
+
+export function lintModel(model: ProxyModel, options: LintOptions = {}): Finding[] {
+  if (model.parseProblem) {
+    return [{ rule: PARSE_ERROR_RULE, severity: 'error', message: maskSecrets(model.parseProblem.message), span: model.parseProblem.span }];
+  }
+  const suppressions = model.kind === 'docker-client' || model.kind === 'docker-daemon' ? new Map() : findSuppressions(model.text);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const rule of ALL_RULES) {
+    const severity = severityOf(rule, options);
+    if (severity === 'off') continue;
+    rule.check(model, (found) => {
+      // Assignments shared through a YAML anchor are reported once, where they are written.
+      const key = `${rule.id}:${found.span.start}:${found.span.end}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const ids = suppressions.get(lineOf(model.text, found.span.start));
+      if (ids && (ids.size === 0 || ids.has(rule.id))) return;
+      findings.push({
+        rule: rule.id,
+        severity,
+        message: maskSecrets(found.message),
+        span: found.span,
+        fix: found.fix ? { title: maskSecrets(found.fix.title), edits: renderFix(model, found.fix) } : undefined,
+        related: found.related?.map((r) => ({ span: r.span, message: maskSecrets(r.message) })),
+      });
+    });
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+}
+
+function severityOf(rule: Rule, options: LintOptions): RuleSetting {
+  return options.rules?.[rule.id] ?? rule.defaultSeverity;
+}

@@ -1,0 +1,57 @@
+// credentials-unencoded: reserved characters in a proxy URL's user or password
+// that clients misparse (proxy-semantics p10, p11: curl refuses the URL, wget
+// and git send the wrong host or user).
+import { encodeUserinfoPart, parseProxyUrl, unencodedCharacters, type EncodingOptions, type TextPart } from '../proxy/url';
+import { isProxyUrlSetting } from '../proxy/variables';
+import type { Rule } from './rule';
+import { activeScopes, valuePartSpan } from './scopes';
+
+export const credentialsUnencoded: Rule = {
+  id: 'credentials-unencoded',
+  defaultSeverity: 'error',
+  description: 'Reserved characters in a proxy user name or password are not percent-encoded.',
+  check(model, report) {
+    // Compose resolves `${VAR}` before any client sees the value; elsewhere `$` is a literal character.
+    const options: EncodingOptions = { interpolation: model.kind === 'compose' };
+    for (const scope of activeScopes(model)) {
+      for (const assignment of scope.assignments) {
+        if (!isProxyUrlSetting(assignment.setting) || !assignment.value) continue;
+        const url = parseProxyUrl(assignment.value);
+        if (!url) continue;
+        const parts = [url.user, url.password].filter((p): p is TextPart => p !== null);
+        const bad = parts.flatMap((part) => unencodedCharacters(part.text, options));
+        if (bad.length === 0) continue;
+        const encoded = encodeParts(assignment.value, parts, options);
+        const first = parts[0];
+        const last = parts[parts.length - 1];
+        report({
+          span: valuePartSpan(assignment, first.start, last.end),
+          message: `The credentials in ${assignment.name} contain ${describe(bad)} not percent-encoded: ${consequence(bad)}. Encode them (${bad.map((c) => `${c} → ${encodeUserinfoPart(c, options)}`).join(', ')}).`,
+          fix: { title: 'Percent-encode the proxy credentials', operations: [{ op: 'replace-value', target: assignment, value: encoded }] },
+        });
+      }
+    }
+  },
+};
+
+function encodeParts(value: string, parts: TextPart[], options: EncodingOptions): string {
+  let result = value;
+  for (const part of [...parts].sort((a, b) => b.start - a.start)) {
+    result = result.slice(0, part.start) + encodeUserinfoPart(part.text, options) + result.slice(part.end);
+  }
+  return result;
+}
+
+/** What measured clients do with the worst character found (proxy-semantics p10, p11). */
+function consequence(characters: string[]): string {
+  if (characters.includes('@')) return 'curl rejects the URL, wget and git send the wrong host or user';
+  if (characters.some((c) => c === '#' || c === '/' || c === '?')) return 'the URL ends at that character for curl, wget, Python requests, Node and Go, so the proxy is unusable';
+  if (characters.includes(':')) return 'clients split the user name from the password at the first ":"';
+  return 'not every client accepts it unencoded, and percent-encoding is read the same by all';
+}
+
+function describe(characters: string[]): string {
+  const shown = characters.map((c) => (c.trim() === '' ? `a space` : `"${c}"`));
+  return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+

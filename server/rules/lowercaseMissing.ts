@@ -1,0 +1,34 @@
+// lowercase-missing: HTTP_PROXY / HTTPS_PROXY / NO_PROXY without the lowercase
+// twin where curl, wget and git will read the environment.
+import type { Rule } from './rule';
+import { activeScopes } from './scopes';
+import { envName } from '../proxy/variables';
+
+/** Who ignores the uppercase spelling of each setting (proxy-semantics v02, v05, v13). */
+const LOWERCASE_ONLY_READERS: Readonly<Record<string, string>> = {
+  http_proxy: 'curl, wget and git read only',
+  https_proxy: 'wget reads only',
+  no_proxy: 'wget reads only',
+};
+
+export const lowercaseMissing: Rule = {
+  id: 'lowercase-missing',
+  defaultSeverity: 'warning',
+  description: 'An uppercase proxy variable has no lowercase twin, so curl, wget and git ignore the setting.',
+  check(model, report) {
+    for (const scope of activeScopes(model)) {
+      // Go daemons read both spellings; Docker's JSON keys have no case.
+      if (scope.consumer !== 'any-program') continue;
+      for (const assignment of scope.assignments) {
+        if (assignment.spelling !== 'upper' || !assignment.setting || !(assignment.setting in LOWERCASE_ONLY_READERS)) continue;
+        const twin = envName(assignment.setting, 'lower');
+        if (scope.assignments.some((a) => a.name === twin)) continue;
+        report({
+          span: assignment.nameSpan,
+          message: `${assignment.name} is set without ${twin} in ${scope.label}: ${LOWERCASE_ONLY_READERS[assignment.setting]} ${twin}, so their requests ignore this setting.`,
+          fix: { title: `Add ${twin} with the same value`, operations: [{ op: 'insert-after', after: assignment, name: twin, value: assignment.value }] },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,114 @@
+// The language server: wires LSP to the engine. No linting logic lives here.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { maskSecrets } from './proxy/url';
+import { codeActions, FIX_ALL_KIND } from './services/codeActions';
+import { toDiagnostic } from './services/diagnostics';
+import { lintDocument } from './services/documentLinting';
+import { DEFAULT_SETTINGS, toSettings, type ProxylintSettings } from './services/settings';
+
+const DEFAULT_DOCS_BASE = 'https://github.com/proxylint/proxylint/blob/main/docs/rules';
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let canPullConfiguration = false;
+let docsBase = DEFAULT_DOCS_BASE;
+const settingsCache = new Map<string, Promise<ProxylintSettings>>();
+const pending = new Map<string, NodeJS.Immediate>();
+
+connection.onInitialize((params: InitializeParams) => {
+  canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  const options = params.initializationOptions as { docsBaseUri?: unknown } | undefined;
+  if (typeof options?.docsBaseUri === 'string') docsBase = options.docsBaseUri.replace(/\/$/, '');
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+    },
+    serverInfo: { name: 'proxylint', version: process.env.PROXYLINT_VERSION ?? '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'proxylint' });
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settingsCache.clear();
+  if (!canPullConfiguration) pushedSettings = toSettings((change.settings as { proxylint?: unknown } | undefined)?.proxylint);
+  for (const document of documents.all()) schedule(document.uri);
+});
+
+let pushedSettings: ProxylintSettings = DEFAULT_SETTINGS;
+
+function settingsFor(uri: string): Promise<ProxylintSettings> {
+  if (!canPullConfiguration) return Promise.resolve(pushedSettings);
+  let settings = settingsCache.get(uri);
+  if (!settings) {
+    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'proxylint' }).then(toSettings, () => DEFAULT_SETTINGS);
+    settingsCache.set(uri, settings);
+  }
+  return settings;
+}
+
+/** Coalesces bursts of changes: only the latest text of a document is linted. */
+function schedule(uri: string): void {
+  const previous = pending.get(uri);
+  if (previous) clearImmediate(previous);
+  pending.set(
+    uri,
+    setImmediate(() => {
+      pending.delete(uri);
+      void validate(uri);
+    }),
+  );
+}
+
+async function validate(uri: string): Promise<void> {
+  const settings = await settingsFor(uri);
+  const document = documents.get(uri);
+  if (!document) return;
+  try {
+    const findings = settings.enable ? lintDocument(document, settings.lint).findings : [];
+    // A newer version arrived while settings were fetched: its own validation will publish.
+    if (documents.get(uri)?.version !== document.version) return;
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map((f) => toDiagnostic(document, f, docsBase)) });
+  } catch (error) {
+    connection.console.error(`proxylint could not lint ${uri}: ${maskSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
+  }
+}
+
+documents.onDidOpen((event) => schedule(event.document.uri));
+documents.onDidChangeContent((event) => schedule(event.document.uri));
+documents.onDidClose((event) => {
+  const previous = pending.get(event.document.uri);
+  if (previous) clearImmediate(previous);
+  pending.delete(event.document.uri);
+  settingsCache.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const settings = await settingsFor(document.uri);
+  if (!settings.enable) return [];
+  try {
+    return codeActions(document, params, settings.lint, docsBase);
+  } catch (error) {
+    connection.console.error(`proxylint could not compute code actions: ${maskSecrets(error instanceof Error ? error.message : String(error))}`);
+    return [];
+  }
+});
+
+documents.listen(connection);
+connection.listen();

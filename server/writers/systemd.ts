@@ -1,0 +1,42 @@
+// Writes `Environment=` words. systemd expands `%` specifiers in them, so a
+// literal `%` (from percent-encoded passwords) must be written `%%`.
+import type { FixOperation, TextEditAt } from '../engine/fixes';
+import type { Assignment } from '../engine/model';
+import type { SyntaxWriter } from './index';
+import { wholeLines } from './lines';
+
+export function renderEnvironmentWord(name: string, value: string | null, quoted: boolean): string {
+  const word = value === null ? name : `${name}=${value.replace(/%/g, '%%')}`;
+  if (!quoted && !/[\s"'\\]/.test(word)) return word;
+  return `"${word.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+function quotedLike(target: Assignment): boolean {
+  return target.syntax.kind === 'systemd-word' && target.syntax.quoted;
+}
+
+function remove(text: string, target: Assignment): TextEditAt {
+  if (target.syntax.kind === 'systemd-word' && target.syntax.onlyWordInDirective) {
+    // An empty `Environment=` would reset every earlier assignment: drop the line instead.
+    return { ...wholeLines(text, target.syntax.directive.start, target.syntax.directive.end), newText: '' };
+  }
+  const before = /[ \t]+$/.exec(text.slice(0, target.span.start));
+  return { start: before ? target.span.start - before[0].length : target.span.start, end: target.span.end, newText: '' };
+}
+
+export const systemdWriter: SyntaxWriter = {
+  render(text: string, operation: FixOperation): TextEditAt {
+    switch (operation.op) {
+      case 'insert-after': {
+        const { after } = operation;
+        return { start: after.span.end, end: after.span.end, newText: ` ${renderEnvironmentWord(operation.name, operation.value, quotedLike(after))}` };
+      }
+      case 'replace-value':
+        return { ...operation.target.span, newText: renderEnvironmentWord(operation.target.name, operation.value, quotedLike(operation.target)) };
+      case 'rename':
+        return { ...operation.target.span, newText: renderEnvironmentWord(operation.name, operation.target.value, quotedLike(operation.target)) };
+      case 'remove':
+        return remove(text, operation.target);
+    }
+  },
+};
