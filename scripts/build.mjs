@@ -2,6 +2,8 @@
 import * as esbuild from 'esbuild';
 
 const production = !process.argv.includes('--dev');
+// `--outdir=DIR` builds elsewhere (parallel work and benchmarks); the extension and tests use dist/.
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 const common = {
   bundle: true,
   platform: 'node',
@@ -16,7 +18,7 @@ const common = {
 };
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/server.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/server.ts'], outfile: `${outdir}/server.js` }),
+  esbuild.build({ ...common, entryPoints: ['server/cli.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } }),
 ]);

@@ -1,0 +1,156 @@
+// A real LSP client for tests: starts the built server (dist/server.js) as a
+// child process and talks JSON-RPC to it over stdio.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  ShowMessageNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type CodeAction,
+  type Command,
+  type Diagnostic,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+/** The bundle under test; PROXYLINT_SERVER_PATH points elsewhere (a build made with `--outdir`). */
+export const SERVER_PATH = process.env.PROXYLINT_SERVER_PATH ?? resolve(__dirname, '../../dist/server.js');
+
+export interface StartOptions {
+  /** What the server gets for `workspace/configuration` of section `proxylint`. */
+  settings?: Record<string, unknown>;
+  initializationOptions?: Record<string, unknown>;
+}
+
+export class TestLspClient {
+  readonly process: ChildProcessWithoutNullStreams;
+  readonly connection: ProtocolConnection;
+  readonly stderr: string[] = [];
+  /** Every notification/log line the server sent, for secret-leak checks. */
+  readonly transcript: string[] = [];
+  initializeResult!: InitializeResult;
+  settings: Record<string, unknown>;
+  private versions = new Map<string, number>();
+  private published = new Map<string, PublishDiagnosticsParams[]>();
+  private waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+
+  private constructor(options: StartOptions) {
+    this.settings = options.settings ?? {};
+    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
+    this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.transcript.push(JSON.stringify(params));
+      const list = this.published.get(params.uri) ?? [];
+      list.push(params);
+      this.published.set(params.uri, list);
+      this.waiters = this.waiters.filter((w) => {
+        if (w.uri !== params.uri || !w.predicate(params)) return true;
+        w.resolve(params);
+        return false;
+      });
+    });
+    for (const type of [LogMessageNotification.type, ShowMessageNotification.type]) {
+      this.connection.onNotification(type, (params) => this.transcript.push(`${type.method} ${JSON.stringify(params)}`));
+    }
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'proxylint' ? this.settings : null)));
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.listen();
+  }
+
+  static async start(options: StartOptions = {}): Promise<TestLspClient> {
+    const client = new TestLspClient(options);
+    client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } } },
+      initializationOptions: options.initializationOptions,
+      workspaceFolders: null,
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  static uriOf(path: string): string {
+    return pathToFileURL(resolve(path)).toString();
+  }
+
+  /** Opens a document and resolves with the first diagnostics published for this version. */
+  async open(uri: string, text: string, languageId = 'plaintext'): Promise<Diagnostic[]> {
+    this.versions.set(uri, 1);
+    const next = this.nextDiagnostics(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return (await next).diagnostics;
+  }
+
+  /** Replaces the whole text; resolves with the diagnostics of the new version. */
+  async change(uri: string, text: string): Promise<Diagnostic[]> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const next = this.nextDiagnostics(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return (await next).diagnostics;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  nextDiagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} version ${version} within ${timeoutMs} ms; stderr: ${this.stderr.join('')}`)), timeoutMs);
+      this.waiters.push({
+        uri,
+        predicate: (p) => version === undefined || p.version === version,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolvePromise(p);
+        },
+      });
+    });
+  }
+
+  publishedFor(uri: string): PublishDiagnosticsParams[] {
+    return this.published.get(uri) ?? [];
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<(Command | CodeAction)[] | null> {
+    return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } finally {
+      this.connection.dispose();
+      this.process.kill();
+    }
+  }
+}
+
+/** Applies the edits a workspace edit makes to one document. */
+export function applyWorkspaceEdit(text: string, uri: string, edit: WorkspaceEdit | undefined): string {
+  const edits: TextEdit[] = edit?.changes?.[uri] ?? [];
+  if (edits.length === 0) throw new Error('the workspace edit changes nothing in this document');
+  return TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', 1, text), edits);
+}
