@@ -1,6 +1,6 @@
 // Building Assignment records: the facts every parser derives the same way.
 import type { Assignment } from '../engine/model';
-import { settingOfDockerKey, settingOfEnvName, spellingOf } from '../proxy/variables';
+import { settingOfDockerKeyIn, settingOfEnvName, spellingOf, type DockerJsonFile } from '../proxy/variables';
 
 type Written = Omit<Assignment, 'setting' | 'spelling'>;
 
@@ -9,9 +9,9 @@ export function environmentAssignment(written: Written): Assignment {
   return { ...written, setting: settingOfEnvName(written.name), spelling: spellingOf(written.name) };
 }
 
-/** A Docker JSON key (`httpProxy`, `http-proxy`): no case twins. */
-export function dockerKeyAssignment(written: Written): Assignment {
-  return { ...written, setting: settingOfDockerKey(written.name), spelling: 'json-key' };
+/** A Docker JSON key (`httpProxy`, `http-proxy`): no case twins; a key the file's reader ignores sets nothing. */
+export function dockerKeyAssignment(file: DockerJsonFile, written: Written): Assignment {
+  return { ...written, setting: settingOfDockerKeyIn(written.name, file), spelling: 'json-key' };
 }
 
 /**

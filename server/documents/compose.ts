@@ -1,14 +1,26 @@
 // docker-compose files → ProxyModel. Environment and build args in map or list
 // form; anchors and `<<` merge keys are followed to where the value is written.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { Assignment, DindUse, ProxyModel, QuoteStyle, Scope, Span } from '../engine/model';
+import type { Assignment, DindUse, EnvironmentFileReference, Peer, ProxyModel, QuoteStyle, Scope, Span } from '../engine/model';
 import { dindFromDockerHost } from '../proxy/dockerHost';
 import { environmentAssignment, identityOffsets } from './assignments';
 import { lineIndentAt } from './text';
+import { resolveAlias } from './yamlAnchors';
+
+/** What the compose parser asks of `yaml`; the incremental parser (engine/incremental) parses parts of a file with the same. */
+export const COMPOSE_PARSE_OPTIONS = { merge: true, uniqueKeys: false, prettyErrors: false } as const;
 
 export function parseCompose(text: string): ProxyModel {
+  return composeModel(parseDocument(text, COMPOSE_PARSE_OPTIONS), text);
+}
+
+/**
+ * The model of a parsed compose document. `perService` sees the scopes of
+ * each service as they are made: the incremental parser keeps them per
+ * service, to reuse those of the services an edit did not touch.
+ */
+export function composeModel(doc: Document, text: string, perService?: (pair: Pair, scopes: Scope[], facts: ServiceFacts | null) => void): ProxyModel {
   const model: ProxyModel = { kind: 'compose', text, scopes: [], parseProblem: null };
-  const doc = parseDocument(text, { merge: true, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     model.parseProblem = { message: `YAML does not parse: ${firstLine(error.message)}`, span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) } };
@@ -17,28 +29,70 @@ export function parseCompose(text: string): ProxyModel {
   const services = resolve(doc, doc.get('services', true));
   if (!isMap(services)) return model;
 
-  const serviceNames = new Set<string>();
-  for (const pair of services.items) if (isScalar(pair.key)) serviceNames.add(String(pair.key.value));
-  const dindServices = findDindServices(doc, services);
-
-  for (const pair of services.items) {
-    if (!isScalar(pair.key)) continue;
-    const name = String(pair.key.value);
-    const service = resolve(doc, pair.value);
-    if (!isMap(service)) continue;
-    const anchor = spanOf(pair.key);
-    const environment = collectEnvironment(doc, text, resolve(doc, service.get('environment', true)));
-    const dind = dindFor(doc, service, environment, dindServices, name);
-    if (environment.length > 0 || dind) {
-      model.scopes.push({ label: `service "${name}"`, consumer: 'any-program', assignments: environment, anchor, dind });
-    }
-    const build = resolve(doc, service.get('build', true));
-    if (isMap(build)) {
-      const args = collectEnvironment(doc, text, resolve(doc, build.get('args', true)));
-      if (args.length > 0) model.scopes.push({ label: `build args of service "${name}"`, consumer: 'any-program', assignments: args, anchor, dind: null });
-    }
-  }
+  const perServiceFacts = services.items.map((pair) => serviceFacts(doc, pair));
+  const facts = composeFacts(perServiceFacts);
+  services.items.forEach((pair, i) => {
+    const scopes = serviceScopes(doc, text, pair, facts);
+    model.scopes.push(...scopes);
+    perService?.(pair, scopes, perServiceFacts[i]);
+  });
   return model;
+}
+
+/** What other services' scopes depend on of one service (null for a service whose name is no scalar). */
+export interface ServiceFacts {
+  name: string;
+  /** Its image; null when it is built instead. */
+  image: string | null;
+  /** It runs a Docker daemon (a `docker:dind` image). */
+  dind: boolean;
+}
+
+/** The facts of every service together: what one service's scopes may read of the others. */
+export interface ComposeFacts {
+  /** Services running a Docker daemon, by name. */
+  dindServices: Set<string>;
+  /** Each service's image (null when it is built instead), by service name. */
+  images: Map<string, string | null>;
+}
+
+export function serviceFacts(doc: Document, pair: Pair): ServiceFacts | null {
+  if (!isScalar(pair.key)) return null;
+  const service = resolve(doc, pair.value);
+  const image = isMap(service) ? service.get('image') : null;
+  const written = typeof image === 'string' ? image : null;
+  return { name: String(pair.key.value), image: written, dind: written !== null && DIND_IMAGE.test(written) };
+}
+
+export function composeFacts(services: readonly (ServiceFacts | null)[]): ComposeFacts {
+  const facts: ComposeFacts = { dindServices: new Set(), images: new Map() };
+  for (const service of services) {
+    if (!service) continue;
+    if (service.dind) facts.dindServices.add(service.name);
+    facts.images.set(service.name, service.image);
+  }
+  return facts;
+}
+
+/** The scopes of one service: its environment, and its build args. */
+export function serviceScopes(doc: Document, text: string, pair: Pair, facts: ComposeFacts): Scope[] {
+  const scopes: Scope[] = [];
+  if (!isScalar(pair.key)) return scopes;
+  const name = String(pair.key.value);
+  const service = resolve(doc, pair.value);
+  if (!isMap(service)) return scopes;
+  const anchor = spanOf(pair.key);
+  const environment = collectEnvironment(doc, text, resolve(doc, service.get('environment', true)));
+  const dind = dindFor(doc, service, environment, facts.dindServices, name);
+  if (environment.length > 0 || dind) {
+    scopes.push({ label: `service "${name}"`, consumer: 'any-program', assignments: environment, anchor, dind, peers: peersOf(doc, service, name, environment, facts.images), environmentFiles: environmentFilesOf(doc, service) });
+  }
+  const build = resolve(doc, service.get('build', true));
+  if (isMap(build)) {
+    const args = collectEnvironment(doc, text, resolve(doc, build.get('args', true)));
+    if (args.length > 0) scopes.push({ label: `build args of service "${name}"`, consumer: 'any-program', assignments: args, anchor, dind: null });
+  }
+  return scopes;
 }
 
 function firstLine(message: string): string {
@@ -47,7 +101,7 @@ function firstLine(message: string): string {
 
 function resolve(doc: Document, node: unknown): unknown {
   let current = node;
-  for (let depth = 0; depth < 16 && isAlias(current); depth++) current = current.resolve(doc);
+  for (let depth = 0; depth < 16 && isAlias(current); depth++) current = resolveAlias(doc, current);
   return current;
 }
 
@@ -74,7 +128,11 @@ function collectEnvironment(doc: Document, text: string, node: unknown, seen = n
     if (!isPair(pair) || !isScalar(pair.key)) continue;
     if (isMergeKey(pair.key)) {
       const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
-      for (const source of sources) merged.push(...collectEnvironment(doc, text, resolve(doc, source), seen));
+      for (const source of sources) {
+        // YAML merge: a key from an earlier source wins over the same key from a later one.
+        const earlier = new Set(merged.map((a) => a.name));
+        merged.push(...collectEnvironment(doc, text, resolve(doc, source), seen).filter((a) => !earlier.has(a.name)));
+      }
       continue;
     }
     const entry = mapEntry(text, pair as Pair<Scalar, unknown>, node);
@@ -82,6 +140,21 @@ function collectEnvironment(doc: Document, text: string, node: unknown, seen = n
   }
   const localNames = new Set(local.map((a) => a.name));
   return [...local, ...merged.filter((a) => !localNames.has(a.name))];
+}
+
+/** `env_file:` as a path, a list of paths, or a list of `{ path, required }` (compose 2.24+). */
+function environmentFilesOf(doc: Document, service: YAMLMap): EnvironmentFileReference[] {
+  const node = resolve(doc, service.get('env_file', true));
+  const references: EnvironmentFileReference[] = [];
+  for (const item of isSeq(node) ? node.items : [node]) {
+    const entry = resolve(doc, item);
+    if (isScalar(entry) && entry.value !== null) references.push({ path: String(entry.value), span: spanOf(entry), optional: false });
+    if (isMap(entry)) {
+      const path = entry.get('path', true);
+      if (isScalar(path) && path.value !== null) references.push({ path: String(path.value), span: spanOf(path), optional: entry.get('required') === false });
+    }
+  }
+  return references;
 }
 
 function isMergeKey(key: Scalar): boolean {
@@ -152,18 +225,6 @@ function listEntries(text: string, seq: YAMLSeq): Assignment[] {
 
 const DIND_IMAGE = /(^|\/)docker:[^\s]*dind|dind/i;
 
-/** Services running a Docker daemon (`docker:dind` images), by name. */
-function findDindServices(doc: Document, services: YAMLMap): Set<string> {
-  const names = new Set<string>();
-  for (const pair of services.items) {
-    const service = resolve(doc, pair.value);
-    if (!isScalar(pair.key) || !isMap(service)) continue;
-    const image = service.get('image');
-    if (typeof image === 'string' && DIND_IMAGE.test(image)) names.add(String(pair.key.value));
-  }
-  return names;
-}
-
 function dindFor(doc: Document, service: YAMLMap, environment: Assignment[], dindServices: Set<string>, selfName: string): DindUse | null {
   const fromDockerHost = dindFromDockerHost(environment);
   if (fromDockerHost) return fromDockerHost;
@@ -175,11 +236,74 @@ function dindFor(doc: Document, service: YAMLMap, environment: Assignment[], din
 }
 
 function dependencyNames(doc: Document, service: YAMLMap): string[] {
-  const names: string[] = [];
-  for (const key of ['depends_on', 'links']) {
+  return dependencyEntries(doc, service).map((entry) => entry.name);
+}
+
+interface DependencyEntry {
+  name: string;
+  key: 'depends_on' | 'links';
+  span: Span;
+}
+
+/** `depends_on` (list or map form) and `links` (`db` or `db:alias`) entries, where they are written. */
+function dependencyEntries(doc: Document, service: YAMLMap): DependencyEntry[] {
+  const entries: DependencyEntry[] = [];
+  for (const key of ['depends_on', 'links'] as const) {
     const node = resolve(doc, service.get(key, true));
-    if (isSeq(node)) for (const item of node.items) if (isScalar(item)) names.push(String(item.value).split(':')[0]);
-    if (isMap(node)) for (const pair of node.items) if (isScalar(pair.key)) names.push(String(pair.key.value));
+    if (isSeq(node)) for (const item of node.items) if (isScalar(item)) entries.push({ name: String(item.value).split(':')[0], key, span: spanOf(item) });
+    if (isMap(node)) for (const pair of node.items) if (isScalar(pair.key)) entries.push({ name: String(pair.key.value), key, span: spanOf(pair.key) });
   }
-  return names;
+  return entries;
+}
+
+/** Other services this one talks to by name: its dependencies and links, and URLs or hosts naming them in its environment values. */
+function peersOf(doc: Document, service: YAMLMap, selfName: string, environment: Assignment[], images: Map<string, string | null>): Peer[] {
+  const peers: Peer[] = [];
+  const add = (name: string, evidence: string, span: Span, scheme: string | null) => {
+    if (name !== selfName && images.has(name)) peers.push({ name, evidence, span, scheme, image: images.get(name) ?? null });
+  };
+  for (const entry of dependencyEntries(doc, service)) add(entry.name, entry.key, entry.span, null);
+  for (const assignment of environment) {
+    // A proxy variable names the proxy, which is reached through no proxy anyway; NO_PROXY is what peers are checked against.
+    if (assignment.setting || assignment.value === null) continue;
+    for (const reference of hostReferences(assignment.value)) {
+      if (!images.has(reference.host.toLowerCase())) continue;
+      const offsets = assignment.valueOffsets;
+      const span = offsets ? { start: offsets(reference.start), end: offsets(reference.end - 1) + 1 } : assignment.valueSpan;
+      add(reference.host.toLowerCase(), `${assignment.name}=${reference.shown}`, span, reference.scheme);
+    }
+  }
+  return peers;
+}
+
+interface HostReference {
+  host: string;
+  /** Offsets of the host inside the value. */
+  start: number;
+  end: number;
+  scheme: string | null;
+  /** The reference without credentials, for messages. */
+  shown: string;
+}
+
+const URL_HOST = /([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s/@,;]*@)?([A-Za-z0-9_.-]+)(:\d+)?/g;
+const BARE_HOST = /^([A-Za-z0-9_.-]+)(:\d+)?$/;
+
+/** Hosts named in an environment value: in URLs (`postgres://u@db/x`), or as the whole value or list item (`db`, `kafka:9092,zk:2181`). */
+function hostReferences(value: string): HostReference[] {
+  const references: HostReference[] = [];
+  for (const match of value.matchAll(URL_HOST)) {
+    const [, scheme, userinfo = '', host, port = ''] = match;
+    const start = match.index + scheme.length + 3 + userinfo.length;
+    references.push({ host, start, end: start + host.length, scheme: scheme.toLowerCase(), shown: `${scheme}://${host}${port}` });
+  }
+  if (references.length > 0) return references;
+  let offset = 0;
+  for (const item of value.split(',')) {
+    const leading = item.length - item.trimStart().length;
+    const match = BARE_HOST.exec(item.trim());
+    if (match) references.push({ host: match[1], start: offset + leading, end: offset + leading + match[1].length, scheme: null, shown: item.trim() });
+    offset += item.length + 1;
+  }
+  return references;
 }

@@ -6,7 +6,10 @@ import type { FileKind } from '../engine/model';
 const COMPOSE_NAME = /^(docker-)?compose[^/\\]*\.ya?ml$/i;
 const SYSTEMD_UNIT = /\.(service|socket)$/;
 const SYSTEMD_DROP_IN_DIR = /\.(service|socket)\.d$/;
-const RUNNERS_TABLE = /^[ \t]*\[\[[ \t]*runners[ \t]*\]\]/m;
+/** A byte order mark may precede it on the first line. */
+const RUNNERS_TABLE = /^\uFEFF?[ \t]*\[\[[ \t]*runners[ \t]*\]\]/m;
+/** `.env` and `proxy.env`: what compose `env_file:` and systemd `EnvironmentFile=` usually name. */
+const ENV_FILE = /\.env$/;
 
 export interface DetectOptions {
   /** Extra globs for compose files (`proxylint.composeFilePatterns`), matched against the path and the base name. */
@@ -23,5 +26,6 @@ export function detectFileKind(path: string, text: string, options: DetectOption
   if (SYSTEMD_UNIT.test(base) || (SYSTEMD_DROP_IN_DIR.test(parent) && base.endsWith('.conf'))) return 'systemd';
   if (base === 'daemon.json') return 'docker-daemon';
   if (base === 'config.json' && /"proxies"\s*:/.test(text)) return 'docker-client';
+  if (ENV_FILE.test(base)) return 'env-file';
   return null;
 }

@@ -5,7 +5,7 @@ import { ParseError, parseTOML, type AST } from 'toml-eslint-parser';
 import type { Assignment, DindUse, ProxyModel, Span } from '../engine/model';
 import { environmentAssignment, identityOffsets } from './assignments';
 import { dindFromDockerHost } from '../proxy/dockerHost';
-import { lineIndentAt, lineOf } from './text';
+import { lineIndentAt, lineOf, withoutByteOrderMark } from './text';
 
 type TOMLTable = AST.TOMLTable;
 type TOMLKeyValue = AST.TOMLKeyValue;
@@ -21,7 +21,7 @@ export function parseRunnerConfig(text: string): ProxyModel {
   const model: ProxyModel = { kind: 'runner', text, scopes: [], parseProblem: null };
   let ast;
   try {
-    ast = parseTOML(text);
+    ast = parseTOML(withoutByteOrderMark(text));
   } catch (error) {
     if (error instanceof ParseError) {
       model.parseProblem = { message: `TOML does not parse: ${error.message}`, span: { start: error.index, end: error.index + 1 } };

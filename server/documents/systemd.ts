@@ -1,8 +1,8 @@
 // systemd units and drop-ins → ProxyModel. `Environment=` words in `[Service]`
 // form the scope; the unit's program decides who reads them.
-import type { Assignment, Consumer, HostExpansion, ProxyModel, Scope, Span } from '../engine/model';
+import type { Assignment, Consumer, EnvironmentFileReference, HostExpansion, ProxyModel, Scope, Span } from '../engine/model';
 import { environmentAssignment } from './assignments';
-import { parseUnitFile, splitEnvironmentWords, type EnvironmentWord, type UnitDirective } from './systemdSyntax';
+import { parseUnitFile, splitEnvironmentWords, type EnvironmentWord, type UnitDirective, type UnitFile } from './systemdSyntax';
 
 /** Daemons written in Go: they read HTTP_PROXY and http_proxy alike, so one spelling is enough for them. */
 const GO_DAEMONS = new Set(['docker', 'dockerd', 'containerd', 'gitlab-runner', 'kubelet', 'k3s', 'k3s-agent', 'rke2-server', 'rke2-agent', 'crio', 'buildkit', 'buildkitd']);
@@ -17,27 +17,68 @@ export function parseSystemdUnit(text: string, path: string): ProxyModel {
   const label = unitName ? `[Service] of ${unitName}.service` : '[Service]';
 
   const service: Assignment[] = [];
-  const misplaced: Assignment[] = [];
   for (const directive of unit.directives) {
-    if (directive.key !== 'Environment') continue;
-    const assignments = environmentAssignments(directive);
-    (directive.section === 'Service' ? service : misplaced).push(...assignments);
+    if (directive.key === 'Environment' && directive.section === 'Service') service.push(...environmentAssignments(directive));
   }
   const serviceHeader = unit.sections.find((s) => s.name === 'Service');
   const firstDirective = unit.directives[0];
   const anchor: Span = serviceHeader ? { start: serviceHeader.headerStart, end: serviceHeader.headerEnd } : firstDirective ? { start: firstDirective.start, end: firstDirective.end } : { start: 0, end: 0 };
-  if (service.length > 0 || serviceHeader) model.scopes.push({ label, consumer, assignments: service, anchor, dind: null });
-  if (misplaced.length > 0) {
-    model.scopes.push({
-      label: 'Environment= outside [Service]',
+  if (service.length > 0 || serviceHeader) model.scopes.push({ label, consumer, assignments: service, anchor, dind: null, environmentFiles: environmentFilesOf(unit) });
+  model.scopes.push(...misplacedScopes(unit, consumer));
+  return model;
+}
+
+/** Sections whose `Environment=` systemd reads (systemd.exec(5)); `[Socket]`, `[Mount]` and `[Swap]` set it for their own helper commands. */
+const EXEC_SECTIONS: ReadonlySet<string> = new Set(['Service', 'Socket', 'Mount', 'Swap']);
+
+/** One ignored scope per section block (or the lines before any header) holding `Environment=` lines outside `[Service]`. */
+function misplacedScopes(unit: UnitFile, consumer: Consumer): Scope[] {
+  const scopes: Scope[] = [];
+  const blockOf = (directive: UnitDirective) => unit.sections.filter((s) => s.headerStart < directive.start).length;
+  const blocks = new Map<number, UnitDirective[]>();
+  for (const directive of unit.directives) {
+    const block = blockOf(directive);
+    blocks.set(block, [...(blocks.get(block) ?? []), directive]);
+  }
+  for (const directives of blocks.values()) {
+    const first = directives.findIndex((d) => d.key === 'Environment' && !EXEC_SECTIONS.has(d.section ?? ''));
+    if (first < 0) continue;
+    const environment = directives.slice(first).filter((d) => d.key === 'Environment');
+    const assignments = environment.flatMap(environmentAssignments);
+    if (assignments.length === 0) continue;
+    const section = directives[first].section;
+    scopes.push({
+      label: section === null ? 'Environment= before any section' : `Environment= in [${section}]`,
       consumer,
-      assignments: misplaced,
-      anchor: misplaced[0].span,
+      assignments,
+      anchor: { start: directives[first].start, end: directives[first].start + directives[first].key.length },
       dind: null,
       ignoredBecause: 'systemd reads Environment= only in the [Service] section',
+      misplaced: {
+        section,
+        expectedSection: 'Service',
+        followedByOtherLines: directives.slice(first).some((d) => d.key !== 'Environment'),
+        expectedSectionExists: unit.sections.some((s) => s.name === 'Service'),
+      },
     });
   }
-  return model;
+  return scopes;
+}
+
+/** `EnvironmentFile=` lines of `[Service]`; a `-` prefix makes a missing file fine. An empty one resets the list. */
+function environmentFilesOf(unit: UnitFile): EnvironmentFileReference[] {
+  let references: EnvironmentFileReference[] = [];
+  for (const directive of unit.directives) {
+    if (directive.section !== 'Service' || directive.key !== 'EnvironmentFile') continue;
+    const value = directive.value.trim();
+    if (value === '') {
+      references = [];
+      continue;
+    }
+    const offsets = directive.valueOffsets.filter((o) => o >= 0);
+    references.push({ path: value.replace(/^-/, ''), span: { start: offsets[0], end: offsets[offsets.length - 1] + 1 }, optional: value.startsWith('-') });
+  }
+  return references;
 }
 
 /** `docker` for `/etc/systemd/system/docker.service.d/http-proxy.conf` or `.../docker.service`. */

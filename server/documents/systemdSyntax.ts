@@ -55,7 +55,8 @@ export function parseUnitFile(text: string): UnitFile {
   let section: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    let start = line.start;
+    // systemd skips a UTF-8 byte order mark at the start of the file.
+    let start = line.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : line.start;
     while (start < line.end && isBlank(text[start])) start++;
     if (start >= line.end) continue;
     const first = text[start];
@@ -119,16 +120,19 @@ const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07'
 export function splitEnvironmentWords(directive: UnitDirective): EnvironmentWord[] {
   const { value, valueOffsets } = directive;
   const words: EnvironmentWord[] = [];
+  // systemd's WHITESPACE; other Unicode blanks are part of a word.
+  const isSeparator = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
   let i = 0;
   while (i < value.length) {
-    while (i < value.length && /\s/.test(value[i])) i++;
+    while (i < value.length && isSeparator(value[i])) i++;
     if (i >= value.length) break;
     const startIndex = i;
     const chars: string[] = [];
     const offsets: number[] = [];
     let quote: string | null = null;
     let quoteCount = 0;
-    while (i < value.length && (quote !== null || !/\s/.test(value[i]))) {
+    let broken = false;
+    while (i < value.length && (quote !== null || !isSeparator(value[i]))) {
       const c = value[i];
       if (quote === null && (c === '"' || c === "'")) {
         quote = c;
@@ -137,7 +141,10 @@ export function splitEnvironmentWords(directive: UnitDirective): EnvironmentWord
       } else if (quote !== null && c === quote) {
         quote = null;
         i++;
-      } else if (c === '\\' && quote !== "'" && i + 1 < value.length) {
+      } else if (c === '\\' && quote !== "'" && i + 1 >= value.length) {
+        broken = true;
+        i++;
+      } else if (c === '\\' && quote !== "'") {
         const next = value[i + 1];
         chars.push(C_ESCAPES[next] ?? next);
         offsets.push(valueOffsets[i + 1]);
@@ -148,6 +155,9 @@ export function splitEnvironmentWords(directive: UnitDirective): EnvironmentWord
         i++;
       }
     }
+    // An unterminated quote or a dangling backslash: systemd logs "Invalid syntax, ignoring" and drops
+    // this word and the rest of the line (the words before it are already set).
+    if (quote !== null || broken) break;
     const first = value[startIndex];
     const last = value[i - 1];
     const quoted = quoteCount === 1 && (first === '"' || first === "'") && last === first && i - startIndex >= 2;

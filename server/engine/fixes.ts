@@ -1,6 +1,6 @@
 // Fixes are abstract operations on the model; a writer per syntax turns them
 // into minimal text edits with that syntax's quoting and escaping.
-import type { Assignment, ProxyModel } from './model';
+import type { Assignment, ProxyModel, Span } from './model';
 import { writerFor } from '../writers';
 
 export type FixOperation =
@@ -8,7 +8,9 @@ export type FixOperation =
   | { op: 'insert-after'; after: Assignment; name: string; value: string | null }
   | { op: 'replace-value'; target: Assignment; value: string }
   | { op: 'rename'; target: Assignment; name: string }
-  | { op: 'remove'; target: Assignment };
+  | { op: 'remove'; target: Assignment }
+  /** Start a section (`[Service]`) on the line before an assignment; only syntaxes with sections (systemd) render it. */
+  | { op: 'insert-section-header'; before: Assignment; header: string };
 
 export interface Fix {
   title: string;
@@ -22,12 +24,32 @@ export interface TextEditAt {
   newText: string;
 }
 
+/** The assignment an operation is written relative to. */
+function anchorOf(operation: FixOperation): Assignment {
+  return operation.op === 'insert-after' ? operation.after : operation.op === 'insert-section-header' ? operation.before : operation.target;
+}
+
+/** The entries a fix reads: its edits are right only while these stay as they were. */
+export function fixFootprint(fix: Fix): Span[] {
+  return fix.operations.map((operation) => anchorOf(operation).span);
+}
+
 export function renderFix(model: ProxyModel, fix: Fix): TextEditAt[] {
-  const edits = fix.operations.map((operation) => {
-    const target = operation.op === 'insert-after' ? operation.after : operation.target;
-    return writerFor(target.syntax.kind).render(model.text, operation);
-  });
-  return mergeInsertionsAtSamePlace(edits);
+  const edits = fix.operations.map((operation) => writerFor(anchorOf(operation).syntax.kind).render(model.text, operation));
+  // Writers re-render whole entries; trimmed to what really changes, two fixes in one value (two NO_PROXY entries) no longer overlap.
+  const changes = edits.map((edit) => minimalEdit(model.text.slice(edit.start, edit.end), edit.newText, edit.start)).filter((edit): edit is TextEditAt => edit !== null);
+  return mergeInsertionsAtSamePlace(changes);
+}
+
+/** The single edit that turns `before` into `after` (offsets shifted by `at`): what lies between their common prefix and suffix; null when they are equal. */
+export function minimalEdit(before: string, after: string, at = 0): TextEditAt | null {
+  if (before === after) return null;
+  const shorter = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { start: at + prefix, end: at + before.length - suffix, newText: after.slice(prefix, after.length - suffix) };
 }
 
 /** Two insertions at one offset (twins added after the same entry) become one edit, in the order the fix listed them. */

@@ -5,7 +5,7 @@ import { lineOf } from '../documents/text';
 import { maskSecrets } from '../proxy/url';
 import { ALL_RULES } from '../rules';
 import type { Rule, Severity } from '../rules/rule';
-import { renderFix, type TextEditAt } from './fixes';
+import { fixFootprint, renderFix, type TextEditAt } from './fixes';
 import type { FileKind, ProxyModel, Span } from './model';
 import { findSuppressions } from './suppressions';
 
@@ -16,6 +16,8 @@ export interface LintOptions extends DetectOptions {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Force a kind instead of detecting it from the path. */
   kind?: FileKind;
+  /** Render each finding's fix as text edits (default true); a report without fixes (the CLI) saves that work. */
+  renderFixes?: boolean;
 }
 
 export interface Finding {
@@ -24,8 +26,15 @@ export interface Finding {
   severity: Severity;
   message: string;
   span: Span;
-  fix?: { title: string; edits: TextEditAt[] };
+  fix?: RenderedFix;
   related?: { span: Span; message: string }[];
+}
+
+export interface RenderedFix {
+  title: string;
+  edits: TextEditAt[];
+  /** The entries the fix was computed from: two fixes whose footprints overlap must not be applied together (fix-all). */
+  footprint: Span[];
 }
 
 export interface LintResult {
@@ -64,7 +73,7 @@ export function lintModel(model: ProxyModel, options: LintOptions = {}): Finding
         severity,
         message: maskSecrets(found.message),
         span: found.span,
-        fix: found.fix ? { title: maskSecrets(found.fix.title), edits: renderFix(model, found.fix) } : undefined,
+        fix: found.fix && options.renderFixes !== false ? { title: maskSecrets(found.fix.title), edits: renderFix(model, found.fix), footprint: fixFootprint(found.fix) } : undefined,
         related: found.related?.map((r) => ({ span: r.span, message: maskSecrets(r.message) })),
       });
     });

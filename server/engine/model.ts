@@ -7,7 +7,7 @@ export interface Span {
   end: number;
 }
 
-export type FileKind = 'compose' | 'runner' | 'systemd' | 'docker-client' | 'docker-daemon';
+export type FileKind = 'compose' | 'runner' | 'systemd' | 'docker-client' | 'docker-daemon' | 'env-file';
 
 /**
  * Who reads the variables of a scope. `any-program`: the environment of a
@@ -30,7 +30,9 @@ export type AssignmentSyntax =
   | { kind: 'yaml-list'; quote: QuoteStyle; itemIndent: string; flow: boolean }
   | { kind: 'toml-string'; quote: 'basic' | 'literal'; multilineArray: boolean; elementIndent: string }
   | { kind: 'systemd-word'; quoted: boolean; directive: Span; onlyWordInDirective: boolean }
-  | { kind: 'json-property'; objectPath: (string | number)[] };
+  | { kind: 'json-property'; objectPath: (string | number)[] }
+  /** A `NAME=value` line of an env file (`.env`, compose `env_file`); `valueSpan` includes the quotes. */
+  | { kind: 'env-line'; quote: 'none' | 'single' | 'double'; exported: boolean; valueSpan: Span | null };
 
 export type QuoteStyle = 'plain' | 'single' | 'double';
 
@@ -69,6 +71,45 @@ export interface Scope {
   dind: DindUse | null;
   /** Why the host ignores every assignment of this scope (systemd `Environment=` outside `[Service]`); other rules skip such scopes. */
   ignoredBecause?: string;
+  /** For a scope ignored because its lines sit in the wrong section (systemd): where they are, so a fix can add the missing header without moving other lines. */
+  misplaced?: MisplacedLines;
+  /** Files whose variables also feed this scope (compose `env_file`, systemd `EnvironmentFile=`); the engine never reads them, so rules must not claim a variable is absent. */
+  environmentFiles?: EnvironmentFileReference[];
+  /** The scope is one part of an environment put together elsewhere (an env file, which compose or systemd combines with other settings): rules must not claim a variable is absent. */
+  fragmentOf?: string;
+  /** Other services of the file this scope talks to by name (compose `depends_on`, `links`, URLs and hosts in its environment values). */
+  peers?: Peer[];
+}
+
+export interface Peer {
+  /** The service name, which is the host name the scope uses for it. */
+  name: string;
+  /** Why we believe the scope talks to it, for messages: `depends_on`, `API_URL=http://api:8080`. */
+  evidence: string;
+  span: Span;
+  /** The scheme of the URL that names it (`http`, `postgres`); null when the evidence says no protocol (depends_on, links, a bare host). */
+  scheme?: string | null;
+  /** The peer service's image, when it declares one: it tells a database from an HTTP service. */
+  image?: string | null;
+}
+
+export interface MisplacedLines {
+  /** The section the lines are in; null before any section header. */
+  section: string | null;
+  /** The section the host reads them in (`Service`). */
+  expectedSection: string;
+  /** Other directives follow these lines in the same section: a header inserted before them would move those too. */
+  followedByOtherLines: boolean;
+  /** The file already has the expected section elsewhere: moving lines there would reorder the user's text. */
+  expectedSectionExists: boolean;
+}
+
+export interface EnvironmentFileReference {
+  /** As written (compose: relative to the compose file; systemd: absolute). */
+  path: string;
+  span: Span;
+  /** Missing file is fine (systemd `-` prefix, compose `required: false`). */
+  optional: boolean;
 }
 
 export interface DindUse {

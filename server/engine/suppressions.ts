@@ -1,6 +1,6 @@
 // `# proxylint-disable-next-line [rule-id ...]` comments (YAML, TOML, systemd).
 
-const DIRECTIVE = /^[ \t]*[#;][ \t]*proxylint-disable-next-line\b([^\r\n]*)/;
+const DIRECTIVE = /^\uFEFF?[ \t]*[#;][ \t]*proxylint-disable-next-line\b([^\r\n]*)/;
 
 /** 0-based line → rule ids silenced on it (an empty set silences every rule). */
 export function findSuppressions(text: string): Map<number, Set<string>> {

@@ -18,6 +18,7 @@ import {
   type EnvMap,
   type TargetScheme,
 } from './clients';
+import { BoundedMemo } from './memo';
 
 // ---------------------------------------------------------------------------
 // Parsing
@@ -597,9 +598,16 @@ export function matchesHost(
   port?: number,
   scheme: TargetScheme = 'http',
 ): boolean {
-  const target = toTarget(host, port, scheme);
-  return typeof entryOrValue === 'string' ? valueMatches(client, entryOrValue, target) : entryMatches(client, entryOrValue, target);
+  const key = `${client}\0${typeof entryOrValue === 'string' ? `v${entryOrValue}` : `e${JSON.stringify(entryOrValue)}`}\0${host}\0${port}\0${scheme}`;
+  return matchMemo.get(key, () => {
+    const target = toTarget(host, port, scheme);
+    return typeof entryOrValue === 'string' ? valueMatches(client, entryOrValue, target) : entryMatches(client, entryOrValue, target);
+  });
 }
+
+/** Pure functions of their arguments, asked again for every service that repeats a list (bench/: most of no-proxy-entry's time). */
+const matchMemo = new BoundedMemo<boolean>(16_384);
+const supportMemo = new BoundedMemo<EntrySupport>(4_096);
 
 /**
  * Go never proxies `localhost` or a loopback IP, whatever NO_PROXY says (c02–c05).
@@ -727,6 +735,17 @@ function separatedParts(entry: NoProxyEntry): NoProxyEntry[] {
 }
 
 export function entrySupport(entry: NoProxyEntry): EntrySupport {
+  // Shared between callers, so frozen: nobody may change another caller's answer.
+  return supportMemo.get(JSON.stringify(entry), () => deepFreeze(analyseEntry(entry)));
+}
+
+function deepFreeze(support: EntrySupport): EntrySupport {
+  for (const list of [support.honoured, support.ignored, support.partial]) Object.freeze(list);
+  if (support.rewriteRange) Object.freeze(support.rewriteRange);
+  return Object.freeze(support);
+}
+
+function analyseEntry(entry: NoProxyEntry): EntrySupport {
   const hosts = intendedHosts(entry);
   const honoured: ClientId[] = [];
   const ignored: ClientId[] = [];

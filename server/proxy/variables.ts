@@ -39,3 +39,53 @@ export function envName(setting: ProxySetting, spelling: 'upper' | 'lower'): str
 export function isProxyUrlSetting(setting: ProxySetting | null): boolean {
   return setting !== null && setting !== 'no_proxy';
 }
+
+/** The two Docker JSON files with proxy keys, and who reads them. */
+export type DockerJsonFile = 'docker-client' | 'docker-daemon';
+
+/** `proxies.<name>` of the docker CLI's config.json (docker/cli `ProxyConfig`). */
+const DOCKER_CLIENT_KEYS: Readonly<Record<string, ProxySetting>> = { httpProxy: 'http_proxy', httpsProxy: 'https_proxy', noProxy: 'no_proxy', ftpProxy: 'ftp_proxy', allProxy: 'all_proxy' };
+/** `proxies` of dockerd's daemon.json (moby `config.Proxies`): no ftp or all proxy. */
+const DOCKER_DAEMON_KEYS: Readonly<Record<string, ProxySetting>> = { 'http-proxy': 'http_proxy', 'https-proxy': 'https_proxy', 'no-proxy': 'no_proxy' };
+
+function keysOf(file: DockerJsonFile): Readonly<Record<string, ProxySetting>> {
+  return file === 'docker-client' ? DOCKER_CLIENT_KEYS : DOCKER_DAEMON_KEYS;
+}
+
+/** Every proxy key a file accepts, in Docker's documented order. */
+export function dockerKeysOf(file: DockerJsonFile): string[] {
+  return Object.keys(keysOf(file));
+}
+
+/** The key that sets `setting` in that file, or null when the file has none (daemon.json has no ftp/all proxy). */
+export function dockerKeyFor(setting: ProxySetting, file: DockerJsonFile): string | null {
+  return Object.entries(keysOf(file)).find(([, s]) => s === setting)?.[0] ?? null;
+}
+
+/**
+ * Whether the file's reader takes the key. The docker CLI decodes config.json
+ * with Go's encoding/json, which matches keys regardless of case
+ * (`HTTPProxy` works); dockerd checks daemon.json keys against its flag names
+ * exactly and refuses to start on any other.
+ */
+export function dockerKeyAccepted(key: string, file: DockerJsonFile): boolean {
+  if (file === 'docker-daemon') return Object.prototype.hasOwnProperty.call(DOCKER_DAEMON_KEYS, key);
+  return Object.keys(DOCKER_CLIENT_KEYS).some((k) => k.toLowerCase() === key.toLowerCase());
+}
+
+/** The setting a key stands for in that file, or null when the file's reader ignores the key (`http-proxy` in config.json). */
+export function settingOfDockerKeyIn(key: string, file: DockerJsonFile): ProxySetting | null {
+  if (!dockerKeyAccepted(key, file)) return null;
+  return Object.entries(keysOf(file)).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1] ?? null;
+}
+
+/** `HTTPS_PROXY`, `https-proxy`, `httpsProxy` → `httpsproxy`: a name without case and separators, to compare spellings. */
+export function squashName(name: string): string {
+  return name.toLowerCase().replace(/[-_.\s]/g, '');
+}
+
+/** The setting a Docker key written in another spelling (`http_proxy`, `HTTP-PROXY`, `httpProxy` in daemon.json) stands for. */
+export function settingOfAnyDockerSpelling(key: string): ProxySetting | null {
+  const squashed = squashName(key);
+  return [...Object.entries(DOCKER_CLIENT_KEYS), ...Object.entries(DOCKER_DAEMON_KEYS)].find(([k]) => squashName(k) === squashed)?.[1] ?? null;
+}

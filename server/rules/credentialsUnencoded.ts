@@ -4,7 +4,7 @@
 import { encodeUserinfoPart, parseProxyUrl, unencodedCharacters, type EncodingOptions, type TextPart } from '../proxy/url';
 import { isProxyUrlSetting } from '../proxy/variables';
 import type { Rule } from './rule';
-import { activeScopes, valuePartSpan } from './scopes';
+import { activeScopes, interpolates, valuePartSpan } from './scopes';
 
 export const credentialsUnencoded: Rule = {
   id: 'credentials-unencoded',
@@ -12,7 +12,7 @@ export const credentialsUnencoded: Rule = {
   description: 'Reserved characters in a proxy user name or password are not percent-encoded.',
   check(model, report) {
     // Compose resolves `${VAR}` before any client sees the value; elsewhere `$` is a literal character.
-    const options: EncodingOptions = { interpolation: model.kind === 'compose' };
+    const options: EncodingOptions = { interpolation: interpolates(model) };
     for (const scope of activeScopes(model)) {
       for (const assignment of scope.assignments) {
         if (!isProxyUrlSetting(assignment.setting) || !assignment.value) continue;

@@ -4,7 +4,7 @@ import type { Assignment, Scope } from '../engine/model';
 import type { FixOperation } from '../engine/fixes';
 import { envName } from '../proxy/variables';
 import type { Rule } from './rule';
-import { activeScopes, assignmentsOf } from './scopes';
+import { activeScopes, assignmentsOf, mayBeSetElsewhere } from './scopes';
 
 const DIND_PORTS = [2375, 2376];
 /** What a NO_PROXY we create holds besides the dind entries: the loopback names every setup needs. */
@@ -23,6 +23,7 @@ export const dindNoProxy: Rule = {
       const required = DIND_PORTS.map((port) => `${dind.host}:${port}`);
       const noProxies = assignmentsOf(scope, 'no_proxy');
       if (noProxies.length === 0) {
+        if (mayBeSetElsewhere(scope)) continue;
         report({
           span: proxies[0].nameSpan,
           message: `${scope.label} uses docker-in-docker (${dind.evidence}) and a proxy but sets no NO_PROXY: the docker CLI sends its requests for ${required.join(' and ')} to the proxy.`,

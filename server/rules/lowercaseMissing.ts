@@ -1,7 +1,7 @@
 // lowercase-missing: HTTP_PROXY / HTTPS_PROXY / NO_PROXY without the lowercase
 // twin where curl, wget and git will read the environment.
 import type { Rule } from './rule';
-import { activeScopes } from './scopes';
+import { activeScopes, mayBeSetElsewhere } from './scopes';
 import { envName } from '../proxy/variables';
 
 /** Who ignores the uppercase spelling of each setting (proxy-semantics v02, v05, v13). */
@@ -18,7 +18,7 @@ export const lowercaseMissing: Rule = {
   check(model, report) {
     for (const scope of activeScopes(model)) {
       // Go daemons read both spellings; Docker's JSON keys have no case.
-      if (scope.consumer !== 'any-program') continue;
+      if (scope.consumer !== 'any-program' || mayBeSetElsewhere(scope)) continue;
       for (const assignment of scope.assignments) {
         if (assignment.spelling !== 'upper' || !assignment.setting || !(assignment.setting in LOWERCASE_ONLY_READERS)) continue;
         const twin = envName(assignment.setting, 'lower');

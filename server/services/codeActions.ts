@@ -2,7 +2,8 @@
 // "fix all" source action.
 import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, minimalEdit } from '../engine/fixAll';
+import { fixAll } from '../engine/fixAll';
+import { minimalEdit } from '../engine/fixes';
 import type { LintOptions } from '../engine/lint';
 import { lineIndentAt } from '../documents/text';
 import { SOURCE, toDiagnostic, toTextEdit, type DiagnosticData } from './diagnostics';
@@ -57,7 +58,7 @@ function sameRange(a: Diagnostic, b: Diagnostic): boolean {
   return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
 }
 
-const COMMENT_CAPABLE = /\.(ya?ml|toml|service|socket|conf)$/i;
+const COMMENT_CAPABLE = /\.(ya?ml|toml|service|socket|conf|env)$/i;
 
 function disableForLine(document: TextDocument, diagnostic: Diagnostic): CodeAction | null {
   if (!COMMENT_CAPABLE.test(pathOfUri(document.uri)) || typeof diagnostic.code !== 'string') return null;

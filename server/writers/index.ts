@@ -1,6 +1,7 @@
 // The writer for each syntax an assignment can be written in.
 import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { AssignmentSyntax } from '../engine/model';
+import { envFileWriter } from './envFile';
 import { jsonWriter } from './json';
 import { systemdWriter } from './systemd';
 import { tomlWriter } from './toml';
@@ -21,5 +22,7 @@ export function writerFor(kind: AssignmentSyntax['kind']): SyntaxWriter {
       return systemdWriter;
     case 'json-property':
       return jsonWriter;
+    case 'env-line':
+      return envFileWriter;
   }
 }

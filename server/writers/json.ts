@@ -3,6 +3,7 @@ import { modify } from 'jsonc-parser';
 import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { Assignment } from '../engine/model';
 import type { SyntaxWriter } from './index';
+import { noSections } from './unsupported';
 import { eolOf, startsItsLine } from './lines';
 import { lineIndentAt } from '../documents/text';
 
@@ -38,6 +39,8 @@ export const jsonWriter: SyntaxWriter = {
         return { ...operation.target.nameSpan, newText: jsonStringContent(operation.name) };
       case 'remove':
         return remove(text, operation.target);
+      case 'insert-section-header':
+        return noSections('json');
     }
   },
 };

@@ -3,7 +3,8 @@
 import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { Assignment } from '../engine/model';
 import type { SyntaxWriter } from './index';
-import { wholeLines } from './lines';
+import { eolOf, wholeLines } from './lines';
+import { lineStartAt } from '../documents/text';
 
 export function renderEnvironmentWord(name: string, value: string | null, quoted: boolean): string {
   const word = value === null ? name : `${name}=${value.replace(/%/g, '%%')}`;
@@ -20,8 +21,11 @@ function remove(text: string, target: Assignment): TextEditAt {
     // An empty `Environment=` would reset every earlier assignment: drop the line instead.
     return { ...wholeLines(text, target.syntax.directive.start, target.syntax.directive.end), newText: '' };
   }
+  // The blanks that separate it from the previous word go with it; the first word takes the ones after it instead.
   const before = /[ \t]+$/.exec(text.slice(0, target.span.start));
-  return { start: before ? target.span.start - before[0].length : target.span.start, end: target.span.end, newText: '' };
+  if (before) return { start: target.span.start - before[0].length, end: target.span.end, newText: '' };
+  const after = /^[ \t]+/.exec(text.slice(target.span.end));
+  return { start: target.span.start, end: target.span.end + (after ? after[0].length : 0), newText: '' };
 }
 
 export const systemdWriter: SyntaxWriter = {
@@ -37,6 +41,12 @@ export const systemdWriter: SyntaxWriter = {
         return { ...operation.target.span, newText: renderEnvironmentWord(operation.name, operation.target.value, quotedLike(operation.target)) };
       case 'remove':
         return remove(text, operation.target);
+      case 'insert-section-header': {
+        // On its own line right above the directive, so the directive (and what follows it) now belongs to that section.
+        const { before } = operation;
+        const at = lineStartAt(text, before.syntax.kind === 'systemd-word' ? before.syntax.directive.start : before.span.start);
+        return { start: at, end: at, newText: `[${operation.header}]${eolOf(text)}` };
+      }
     }
   },
 };

@@ -2,6 +2,7 @@
 import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { Assignment } from '../engine/model';
 import type { SyntaxWriter } from './index';
+import { noSections } from './unsupported';
 import { eolOf, startsItsLine, wholeLines } from './lines';
 
 export function renderTomlString(content: string, preferred: 'basic' | 'literal'): string {
@@ -42,6 +43,8 @@ export const tomlWriter: SyntaxWriter = {
         return { ...operation.target.span, newText: renderElement(operation.target, operation.name, operation.target.value) };
       case 'remove':
         return remove(text, operation.target);
+      case 'insert-section-header':
+        return noSections('toml');
     }
   },
 };

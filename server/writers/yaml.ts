@@ -4,10 +4,14 @@ import { stringify } from 'yaml';
 import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { Assignment, QuoteStyle } from '../engine/model';
 import type { SyntaxWriter } from './index';
+import { noSections } from './unsupported';
 import { eolOf, lineEndAt, startsItsLine, wholeLines } from './lines';
 
-export function renderYamlScalar(value: string, preferred: QuoteStyle): string {
-  if (preferred === 'plain' && value !== '' && !/[\r\n]/.test(value)) {
+/** Characters that end a plain scalar inside `[...]` or `{...}`. */
+const FLOW_INDICATORS = /[,[\]{}]/;
+
+export function renderYamlScalar(value: string, preferred: QuoteStyle, inFlow = false): string {
+  if (preferred === 'plain' && value !== '' && !/[\r\n]/.test(value) && !(inFlow && FLOW_INDICATORS.test(value))) {
     const plain = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
     if (plain === value) return value;
   }
@@ -19,10 +23,10 @@ export function renderYamlScalar(value: string, preferred: QuoteStyle): string {
 function renderEntry(target: Assignment, name: string, value: string | null): string {
   const syntax = target.syntax;
   if (syntax.kind === 'yaml-map') {
-    const key = renderYamlScalar(name, syntax.keyQuote);
-    return value === null ? `${key}:` : `${key}: ${renderYamlScalar(value, syntax.valueQuote)}`;
+    const key = renderYamlScalar(name, syntax.keyQuote, syntax.flow);
+    return value === null ? `${key}:` : `${key}: ${renderYamlScalar(value, syntax.valueQuote, syntax.flow)}`;
   }
-  if (syntax.kind === 'yaml-list') return renderYamlScalar(value === null ? name : `${name}=${value}`, syntax.quote);
+  if (syntax.kind === 'yaml-list') return renderYamlScalar(value === null ? name : `${name}=${value}`, syntax.quote, syntax.flow);
   throw new Error(`yaml writer cannot write ${syntax.kind}`);
 }
 
@@ -59,17 +63,19 @@ export const yamlWriter: SyntaxWriter = {
       case 'replace-value': {
         const { target } = operation;
         if (target.syntax.kind === 'yaml-map' && target.syntax.valueSpan) {
-          return { ...target.syntax.valueSpan, newText: renderYamlScalar(operation.value, target.syntax.valueQuote) };
+          return { ...target.syntax.valueSpan, newText: renderYamlScalar(operation.value, target.syntax.valueQuote, target.syntax.flow) };
         }
         return { ...target.span, newText: renderEntry(target, target.name, operation.value) };
       }
       case 'rename': {
         const { target } = operation;
-        if (target.syntax.kind === 'yaml-map') return { ...target.nameSpan, newText: renderYamlScalar(operation.name, target.syntax.keyQuote) };
+        if (target.syntax.kind === 'yaml-map') return { ...target.nameSpan, newText: renderYamlScalar(operation.name, target.syntax.keyQuote, target.syntax.flow) };
         return { ...target.span, newText: renderEntry(target, operation.name, target.value) };
       }
       case 'remove':
         return remove(text, operation.target);
+      case 'insert-section-header':
+        return noSections('yaml');
     }
   },
 };

@@ -31,7 +31,8 @@ for (const file of BROKEN) {
 }
 
 test('after broken files, a good file still gets its diagnostics', async () => {
-  const diagnostics = await client.open('file:///work/ok/docker-compose.yml', 'services:\n  a:\n    environment:\n      HTTP_PROXY: http://p:3128\n      http_proxy: http://p:3128\n');
+  const correct = ['HTTP_PROXY: http://p:3128', 'http_proxy: http://p:3128', 'HTTPS_PROXY: http://p:3128', 'https_proxy: http://p:3128', 'NO_PROXY: localhost', 'no_proxy: localhost'];
+  const diagnostics = await client.open('file:///work/ok/docker-compose.yml', `services:\n  a:\n    environment:\n${correct.map((line) => `      ${line}\n`).join('')}`);
   assert.deepEqual(diagnostics.map((d) => d.code), []);
   const flagged = await client.open('file:///work/ok2/docker-compose.yml', 'services:\n  a:\n    environment:\n      HTTP_PROXY: http://p:3128\n');
   assert.ok(flagged.some((d) => d.code === 'lowercase-missing'));

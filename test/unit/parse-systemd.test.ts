@@ -46,6 +46,26 @@ test('Environment= outside [Service] is a scope the host ignores', () => {
   const scopes = parseSystemdUnit('[Unit]\nEnvironment=HTTP_PROXY=http://p:3128\n[Service]\nExecStart=/bin/true\n', 'a.service').scopes;
   assert.deepEqual(scopes.map((s) => [s.label, Boolean(s.ignoredBecause), s.assignments.length]), [
     ['[Service] of a.service', false, 0],
-    ['Environment= outside [Service]', true, 1],
+    ['Environment= in [Unit]', true, 1],
+  ]);
+  assert.deepEqual(scopes[1].misplaced, { section: 'Unit', expectedSection: 'Service', followedByOtherLines: false, expectedSectionExists: true });
+});
+
+test('misplaced Environment= lines: one ignored scope per section block, with where they are', () => {
+  const text = 'Environment=A=1\nEnvironment=B=2\n[Unit]\nEnvironment=C=3\nAfter=network.target\n[Socket]\nEnvironment=D=4\n';
+  const scopes = parseSystemdUnit(text, 'a.service').scopes;
+  assert.deepEqual(scopes.map((s) => [s.label, s.assignments.map((a) => a.name).join(','), s.misplaced?.followedByOtherLines]), [
+    ['Environment= before any section', 'A,B', false],
+    ['Environment= in [Unit]', 'C', true],
+  ]);
+  assert.ok(scopes.every((s) => s.ignoredBecause && s.misplaced?.expectedSectionExists === false));
+});
+
+test('EnvironmentFile= lines of [Service] are recorded, "-" meaning optional; an empty one resets the list', () => {
+  const text = '[Service]\nEnvironmentFile=/etc/old\nEnvironmentFile=\nEnvironmentFile=-/etc/default/app\nEnvironmentFile=/etc/app/proxy.env\n';
+  const [scope] = parseSystemdUnit(text, 'app.service').scopes;
+  assert.deepEqual(scope.environmentFiles?.map((f) => [f.path, f.optional, text.slice(f.span.start, f.span.end)]), [
+    ['/etc/default/app', true, '-/etc/default/app'],
+    ['/etc/app/proxy.env', false, '/etc/app/proxy.env'],
   ]);
 });

@@ -38,6 +38,12 @@ test('yaml flow collections: insert and remove with commas', () => {
   assert.equal(edit('compose', 'compose.yml', text, (a) => [{ op: 'remove', target: a[0] }]), 'services:\n  a:\n    environment: {FOO: bar}\n');
 });
 
+test('yaml flow sequences: a value with commas is quoted so it stays one item', () => {
+  const text = 'services:\n  a:\n    environment: [HTTP_PROXY=http://proxy:3128, NO_PROXY=localhost]\n';
+  const fixed = edit('compose', 'compose.yml', text, (a) => [{ op: 'replace-value', target: a[1], value: 'localhost,docker:2375' }]);
+  assert.equal(fixed, 'services:\n  a:\n    environment: [HTTP_PROXY=http://proxy:3128, "NO_PROXY=localhost,docker:2375"]\n');
+});
+
 test('toml: single-line and multi-line arrays, literal strings, escapes', () => {
   const single = '[[runners]]\n  environment = ["HTTP_PROXY=http://proxy:3128", "A=1"]\n';
   assert.equal(edit('runner', 'config.toml', single, insertTwin), '[[runners]]\n  environment = ["HTTP_PROXY=http://proxy:3128", "http_proxy=http://u:p%40ss@proxy:3128", "A=1"]\n');

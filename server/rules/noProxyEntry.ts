@@ -1,0 +1,180 @@
+// no-proxy-entry: NO_PROXY entries that some client of the scope ignores:
+// `*.x`, `*` inside a list, inner wildcards, CIDR, IPv6 with or without
+// brackets, `host:port`, trailing dots, quotes, `;` or spaces as separators
+// (proxy-semantics n07–n24, n30, d02–d06). Which client honours which form is
+// `proxy/noProxy.ts`'s knowledge (parseNoProxy, entrySupport, matchesHost);
+// this rule only decides who reads the variable and whether another entry of
+// the same list already covers the host for the clients that ignore this one.
+import type { Assignment, ProxyModel, Scope } from '../engine/model';
+import type { ClientId } from '../proxy/clients';
+import { entrySupport, matchesHost, parseNoProxy, type NoProxyEntry } from '../proxy/noProxy';
+import { maskProxyUrl } from '../proxy/url';
+import { stripQuotes } from './quotedValue';
+import type { Rule } from './rule';
+import { clientList, readersOf } from './scopeClients';
+import { activeScopes, valuePartSpan } from './scopes';
+
+export const noProxyEntry: Rule = {
+  id: 'no-proxy-entry',
+  defaultSeverity: 'warning',
+  description: 'A NO_PROXY entry is written in a form some clients ignore (*.x, CIDR, IPv6, host:port, quotes, ; separators...).',
+  check(model, report) {
+    for (const scope of activeScopes(model)) {
+      for (const assignment of scope.assignments) {
+        if (assignment.setting !== 'no_proxy' || !assignment.value) continue;
+        // Quotes around the whole list are quoted-value's finding.
+        if (stripQuotes(assignment.value) !== null) continue;
+        const readers = readersOf(model, scope, assignment);
+        for (const entry of parseNoProxy(assignment.value)) {
+          checkEntry(model, scope, assignment, entry, readers, report);
+        }
+      }
+    }
+  },
+};
+
+function checkEntry(model: ProxyModel, scope: Scope, assignment: Assignment, entry: NoProxyEntry, readers: readonly ClientId[], report: Parameters<Rule['check']>[1]): void {
+  // Empty entries are skipped by every client (n22, n23); compose fills `${VAR}` in later.
+  if (entry.form === 'empty' || (model.kind === 'compose' && entry.text.includes('$'))) return;
+  const value = assignment.value!;
+  const affected = ignoringClients(entry, value, readers);
+  if (affected.length === 0) return;
+  const rewrite = rewriteOf(entry);
+  const rewritten = rewrite && value.slice(0, rewrite.from) + rewrite.text + value.slice(rewrite.to);
+  // Offer a rewrite only when every entry it writes is read as meant by the same clients.
+  const usable = rewrite && rewritten !== undefined && writesGoodEntries(rewritten, rewrite.from, rewrite.from + rewrite.text.length, readers) ? rewrite : undefined;
+  const advice = usable ? `: ${usable.advice}` : adviceWithoutRewrite(entry);
+  report({
+    span: valuePartSpan(assignment, entry.textStart, entry.textEnd),
+    message: `The ${assignment.name} entry "${maskProxyUrl(entry.text)}" in ${scope.label} is ignored by ${clientList(affected)} (${reason(entry)})${advice}.`,
+    fix: usable ? { title: usable.title, operations: [{ op: 'replace-value', target: assignment, value: rewritten! }] } : undefined,
+  });
+}
+
+interface EntryRewrite {
+  /** Offsets in the value of the text replaced. */
+  from: number;
+  to: number;
+  text: string;
+  title: string;
+  /** Completes the message after a colon. */
+  advice: string;
+}
+
+/**
+ * The suggested rewrite of proxy/noProxy.ts, else the bare host before a
+ * `host:port`, else the entry without its blanks. Blanks around an entry are
+ * outside its `text` and stay part of it for wget, so a rewrite replaces them too.
+ */
+function rewriteOf(entry: NoProxyEntry): EntryRewrite | undefined {
+  const [from, to] = entry.hasSurroundingSpace ? [entry.start, entry.end] : [entry.textStart, entry.textEnd];
+  const suggested = entrySupport(entry).suggestedRewrite;
+  if (suggested !== undefined && suggested !== entry.text) {
+    return { from, to, text: suggested, title: `Write "${suggested}" instead of "${maskProxyUrl(entry.text)}"`, advice: `write "${suggested}"` };
+  }
+  const twin = portlessTwin(entry);
+  if (twin !== undefined) {
+    return { from, to, text: twin, title: `Add "${entry.host}" (without the port) before "${entry.text}"`, advice: `write "${twin}"` };
+  }
+  if (entry.hasSurroundingSpace) {
+    return { from, to, text: entry.text, title: `Remove the blanks around "${entry.text}"`, advice: 'remove the blanks around it' };
+  }
+  return undefined;
+}
+
+/**
+ * The clients reading the variable that ignore the entry, leaving out those
+ * another entry of the list already sends direct for the same host. A Go
+ * daemon's unit is read by Go alone: silent wherever Go honours the form.
+ */
+function ignoringClients(entry: NoProxyEntry, value: string, readers: readonly ClientId[]): ClientId[] {
+  return entrySupport(entry).ignored.filter((client) => readers.includes(client) && !coveredElsewhere(client, value, entry));
+}
+
+/** True when no entry written in [start, end) of the rewritten value is ignored by a reader. */
+function writesGoodEntries(rewritten: string, start: number, end: number, readers: readonly ClientId[]): boolean {
+  return parseNoProxy(rewritten)
+    .filter((e) => e.textStart >= start && e.textEnd <= end && e.form !== 'empty')
+    .every((e) => ignoringClients(e, rewritten, readers).length === 0);
+}
+
+/** Why clients ignore the entry, in a few words (the measured cases are in docs/rules/no-proxy-entry.md). */
+function reason(entry: NoProxyEntry): string {
+  if (entry.hasQuotes) return 'the quotes are part of the entry';
+  if (entry.separatorProblem === 'semicolon') return '";" is not a separator';
+  if (entry.separatorProblem === 'whitespace') return 'spaces do not separate entries';
+  if (entry.form === 'url') return 'NO_PROXY lists hosts, not URLs';
+  if (entry.hasSurroundingSpace && entrySupport(parseNoProxy(entry.text)[0]).ignored.length === 0) return 'the blanks around it stay part of the entry';
+  if (entry.hasTrailingDot) return 'the trailing dot is kept';
+  switch (entry.form) {
+    case 'wildcard-prefix':
+      return '"*." is not understood';
+    case 'star':
+      return entry.isWholeValue ? 'no wildcard is understood' : '"*" only means every host as the whole value';
+    case 'inner-wildcard':
+      return '"*" inside an entry is no wildcard';
+    case 'cidr4':
+    case 'cidr6':
+      return 'CIDR ranges are not understood';
+    case 'ipv6':
+      return 'IPv6 is only matched in brackets';
+    case 'ipv6-bracketed':
+      return 'IPv6 is only matched without brackets';
+    default:
+      return entry.port !== undefined ? 'an entry with a port is not understood' : 'this form is not understood';
+  }
+}
+
+function adviceWithoutRewrite(entry: NoProxyEntry): string {
+  switch (entry.form) {
+    case 'cidr4':
+    case 'cidr6':
+      return ': list the addresses or names those clients use as well';
+    case 'star':
+      return entry.isWholeValue ? '' : ': use "*" alone, or list the hosts';
+    case 'inner-wildcard':
+      return ': use a leading dot (".example.com") for a domain and its subdomains';
+    default:
+      return '';
+  }
+}
+
+/**
+ * For `host:port` (ignored by curl, wget and git, n11): the bare host before
+ * it, so those clients bypass the host too (on every port, the closest they
+ * can express); clients that read ports keep the port entry.
+ */
+function portlessTwin(entry: NoProxyEntry): string | undefined {
+  if (entry.port === undefined || entry.hasQuotes || (entry.form !== 'hostname' && entry.form !== 'ipv4')) return undefined;
+  return `${entry.host},${entry.text}`;
+}
+
+/** Does the list, through another entry, already make this client bypass what the entry names? */
+function coveredElsewhere(client: ClientId, value: string, entry: NoProxyEntry): boolean {
+  const probe = probeHost(entry);
+  return probe !== undefined && matchesHost(client, value, probe.host, probe.port);
+}
+
+/** A host the entry is meant to cover, to ask the list about it. */
+function probeHost(entry: NoProxyEntry): { host: string; port?: number } | undefined {
+  const at = (host: string) => ({ host, port: entry.port });
+  switch (entry.form) {
+    case 'hostname':
+    case 'ipv4':
+    case 'url':
+      return at(entry.host);
+    case 'ipv6':
+    case 'ipv6-bracketed':
+      return at(`[${entry.host}]`);
+    case 'leading-dot':
+    case 'wildcard-prefix':
+      return at(`api.${entry.host}`);
+    case 'cidr4': {
+      const octets = entry.host.split('.').map(Number);
+      octets[3] |= 1;
+      return { host: octets.join('.') };
+    }
+    default:
+      return undefined;
+  }
+}

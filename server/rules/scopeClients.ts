@@ -1,0 +1,64 @@
+// Which measured clients read a scope's settings, and how to name them in a
+// message. Rules use this to say exactly who is affected, never "some tools".
+import type { Assignment, ProxyModel, Scope } from '../engine/model';
+import { ALL_CLIENTS, readsVariable, type ClientId } from '../proxy/clients';
+
+/**
+ * The clients that receive the scope's settings. A container, CI job or
+ * unknown service can run any of them; a Go daemon reads its own environment;
+ * Docker's config.json keys become both spellings in every container the CLI
+ * starts, while daemon.json is read by dockerd (Go) itself.
+ */
+export function clientsOf(model: ProxyModel, scope: Scope): readonly ClientId[] {
+  if (scope.consumer === 'go-daemon') return ['go'];
+  if (scope.consumer === 'docker-json' && model.kind === 'docker-daemon') return ['go'];
+  return ALL_CLIENTS;
+}
+
+/** True when only Go programs read the scope (Go treats empty as unset and always bypasses loopback). */
+export function onlyGoReads(model: ProxyModel, scope: Scope): boolean {
+  const clients = clientsOf(model, scope);
+  return clients.length === 1 && clients[0] === 'go';
+}
+
+const SHORT_NAMES: Readonly<Record<ClientId, string>> = {
+  curl: 'curl',
+  wget: 'wget',
+  'python-requests': 'Python requests',
+  'python-urllib': 'Python urllib',
+  'node-undici': 'Node undici',
+  'node-proxy-from-env': 'axios',
+  go: 'Go',
+  git: 'git',
+};
+
+/** Short names for lists inside a one-line message; clientDisplayName() has the long form for docs and hovers. */
+export function shortClientName(id: ClientId): string {
+  return SHORT_NAMES[id];
+}
+
+/** `curl, wget and git`. */
+export function clientList(ids: readonly ClientId[]): string {
+  return englishList(ids.map(shortClientName));
+}
+
+export function englishList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** `uses` for one client, `use` for several. */
+export function verbFor(ids: readonly unknown[], singular: string, plural: string): string {
+  return ids.length === 1 ? singular : plural;
+}
+
+/**
+ * The clients of the scope that read this assignment's variable at all: curl
+ * never reads HTTP_PROXY, wget no uppercase name, several clients no all_proxy
+ * (proxy-semantics v02, v05, v07). A Docker JSON key reaches programs in both
+ * spellings, so its lowercase name stands for it.
+ */
+export function readersOf(model: ProxyModel, scope: Scope, assignment: Assignment): ClientId[] {
+  const name = assignment.spelling === 'json-key' && assignment.setting ? assignment.setting : assignment.name;
+  return clientsOf(model, scope).filter((client) => readsVariable(client, name));
+}

@@ -1,0 +1,38 @@
+// uppercase-missing: http_proxy / https_proxy / no_proxy without the uppercase
+// twin where any program may read the environment. Every measured client reads
+// the lowercase spelling (proxy-semantics v01, v04, v12), so the message says
+// so; the uppercase one is what Docker, GitLab Runner and Go programs document,
+// and tools written against that documentation may read only it (not measured).
+import { ALL_CLIENTS, readsVariable } from '../proxy/clients';
+import { envName } from '../proxy/variables';
+import type { Rule } from './rule';
+import { clientList } from './scopeClients';
+import { activeScopes, mayBeSetElsewhere } from './scopes';
+
+const TWINNED_SETTINGS: ReadonlySet<string> = new Set(['http_proxy', 'https_proxy', 'no_proxy']);
+
+export const uppercaseMissing: Rule = {
+  id: 'uppercase-missing',
+  defaultSeverity: 'warning',
+  description: 'A lowercase proxy variable has no uppercase twin, the spelling Docker, GitLab Runner and Go programs document.',
+  check(model, report) {
+    for (const scope of activeScopes(model)) {
+      // Go daemons read both spellings; Docker's JSON keys have no case.
+      if (scope.consumer !== 'any-program') continue;
+      // The twin may be set in an env_file / EnvironmentFile=, or this is such a file.
+      if (mayBeSetElsewhere(scope)) continue;
+      for (const assignment of scope.assignments) {
+        if (assignment.spelling !== 'lower' || !assignment.setting || !TWINNED_SETTINGS.has(assignment.setting)) continue;
+        const twin = envName(assignment.setting, 'upper');
+        if (scope.assignments.some((a) => a.name === twin)) continue;
+        const readers = ALL_CLIENTS.filter((client) => readsVariable(client, assignment.name));
+        const fine = readers.length === ALL_CLIENTS.length ? `every measured client (${clientList(readers)}) reads ${assignment.name}` : `${clientList(readers)} read ${assignment.name}`;
+        report({
+          span: assignment.nameSpan,
+          message: `${assignment.name} is set without ${twin} in ${scope.label}: ${fine}, but ${twin} is the spelling Docker, GitLab Runner and Go programs document, so tools written against that documentation may read only ${twin}.`,
+          fix: { title: `Add ${twin} with the same value`, operations: [{ op: 'insert-after', after: assignment, name: twin, value: assignment.value }] },
+        });
+      }
+    }
+  },
+};
