@@ -4,6 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LintOptions } from '../engine/lint';
 import { toSettings } from '../services/settings';
+import { UsageError } from './errors';
+
+export { UsageError };
 
 export const CONFIG_FILE = '.proxylintrc.json';
 
@@ -19,4 +22,3 @@ export function loadProjectConfig(directory: string): LintOptions {
   return toSettings(raw).lint;
 }
 
-export class UsageError extends Error {}
