@@ -2,6 +2,8 @@
 // Every check, fix and message lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCheckWorkspaceCommand, WATCHED_FILES_GLOB } from './commands/checkWorkspace';
+import { registerGeneratorCommands } from './commands/generators';
 import { startDiagnosticsTestHook } from './testHook';
 
 let client: LanguageClient | undefined;
@@ -17,6 +19,7 @@ const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
   { pattern: '**/*.{service,socket}.d/*.conf' },
   { language: 'json', pattern: '**/{config,daemon}.json' },
   { language: 'jsonc', pattern: '**/{config,daemon}.json' },
+  { pattern: '**/*.env' },
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -25,14 +28,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES_GLOB);
+  context.subscriptions.push(watcher, registerCheckWorkspaceCommand(() => client));
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
-    synchronize: { configurationSection: 'proxylint' },
+    // File events keep the results of "Proxy: Check workspace" current for files that are not open.
+    synchronize: { configurationSection: 'proxylint', fileEvents: watcher },
     // Rule links open the docs shipped inside the extension, which works offline.
     initializationOptions: { docsBaseUri: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() },
   };
   client = new LanguageClient('proxylint', 'proxylint', serverOptions, clientOptions);
   context.subscriptions.push(startDiagnosticsTestHook());
+  context.subscriptions.push(...registerGeneratorCommands(() => client));
   await client.start();
 }
 

@@ -12,8 +12,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { maskSecrets } from './proxy/url';
 import { codeActions, FIX_ALL_KIND } from './services/codeActions';
+import { CURSOR_FEATURE_CAPABILITIES, registerCursorFeatures } from './services/cursorFeatures';
 import { toDiagnostic } from './services/diagnostics';
+import { registerGenerateRequests } from './services/generate';
 import { lintDocument } from './services/documentLinting';
+import { WorkspaceScan } from './services/workspaceScan';
 import { DEFAULT_SETTINGS, toSettings, type ProxylintSettings } from './services/settings';
 
 const DEFAULT_DOCS_BASE = 'https://github.com/proxylint/proxylint/blob/main/docs/rules';
@@ -24,15 +27,18 @@ let canPullConfiguration = false;
 let docsBase = DEFAULT_DOCS_BASE;
 const settingsCache = new Map<string, Promise<ProxylintSettings>>();
 const pending = new Map<string, NodeJS.Immediate>();
+const workspaceScan = new WorkspaceScan(connection, documents, { settingsFor, docsBase: () => docsBase, revalidate: schedule });
 
 connection.onInitialize((params: InitializeParams) => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
   const options = params.initializationOptions as { docsBaseUri?: unknown } | undefined;
   if (typeof options?.docsBaseUri === 'string') docsBase = options.docsBaseUri.replace(/\/$/, '');
+  workspaceScan.initialize(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      ...CURSOR_FEATURE_CAPABILITIES,
     },
     serverInfo: { name: 'proxylint', version: process.env.PROXYLINT_VERSION ?? '0.1.0' },
   };
@@ -46,6 +52,7 @@ connection.onDidChangeConfiguration((change) => {
   settingsCache.clear();
   if (!canPullConfiguration) pushedSettings = toSettings((change.settings as { proxylint?: unknown } | undefined)?.proxylint);
   for (const document of documents.all()) schedule(document.uri);
+  workspaceScan.settingsChanged();
 });
 
 let pushedSettings: ProxylintSettings = DEFAULT_SETTINGS;
@@ -81,7 +88,9 @@ async function validate(uri: string): Promise<void> {
     const findings = settings.enable ? lintDocument(document, settings.lint).findings : [];
     // A newer version arrived while settings were fetched: its own validation will publish.
     if (documents.get(uri)?.version !== document.version) return;
-    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map((f) => toDiagnostic(document, f, docsBase)) });
+    const crossFile = settings.enable ? workspaceScan.diagnosticsFor(uri) : [];
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...findings.map((f) => toDiagnostic(document, f, docsBase)), ...crossFile] });
+    workspaceScan.documentLinted();
   } catch (error) {
     connection.console.error(`proxylint could not lint ${uri}: ${maskSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
   }
@@ -109,6 +118,9 @@ connection.onCodeAction(async (params) => {
     return [];
   }
 });
+
+registerCursorFeatures(connection, documents, settingsFor);
+registerGenerateRequests(connection, documents);
 
 documents.listen(connection);
 connection.listen();
