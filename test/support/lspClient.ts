@@ -137,6 +137,11 @@ export class TestLspClient {
     return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
   }
 
+  /** Any request by method name (`textDocument/hover`, `textDocument/completion`...), for features without a helper. */
+  request<R>(method: string, params: object): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
+  }
+
   async shutdown(): Promise<void> {
     try {
       await this.connection.sendRequest(ShutdownRequest.type);

@@ -1,0 +1,54 @@
+// The parsed model of each open document, kept for its current version so a
+// burst of hover, completion and symbol requests parses the text once.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseDocumentOfKind } from '../documents';
+import { detectFileKind, type DetectOptions } from '../documents/detect';
+import type { FileKind, ProxyModel } from '../engine/model';
+import { MAX_DOCUMENT_LENGTH, pathOfUri } from './documentLinting';
+
+export interface DocumentModel {
+  kind: FileKind;
+  model: ProxyModel;
+  /**
+   * The model of the last version that parsed (this one when it does). Text
+   * being typed often does not parse; completion still needs the file's facts
+   * (services, docker-in-docker), which rarely change between keystrokes.
+   */
+  lastParsed: ProxyModel;
+}
+
+interface Entry {
+  version: number;
+  /** The detection options the entry was made with: a settings change may change the kind. */
+  optionsKey: string;
+  result: DocumentModel | null;
+}
+
+export class ModelCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /** The model of the document's current text, or null when proxylint does not handle the file (or it is too large). */
+  get(document: TextDocument, options: DetectOptions = {}): DocumentModel | null {
+    const optionsKey = JSON.stringify(options.composeFilePatterns ?? []);
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version && cached.optionsKey === optionsKey) return cached.result;
+    const result = parse(document, options);
+    if (result && result.model.parseProblem && cached?.result?.kind === result.kind) result.lastParsed = cached.result.lastParsed;
+    this.entries.set(document.uri, { version: document.version, optionsKey, result });
+    return result;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
+
+function parse(document: TextDocument, options: DetectOptions): DocumentModel | null {
+  const text = document.getText();
+  if (text.length > MAX_DOCUMENT_LENGTH) return null;
+  const path = pathOfUri(document.uri);
+  const kind = detectFileKind(path, text, options);
+  if (!kind) return null;
+  const model = parseDocumentOfKind(kind, text, path);
+  return { kind, model, lastParsed: model };
+}
