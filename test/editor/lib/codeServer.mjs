@@ -1,6 +1,7 @@
 // A throwaway code-server: every directory it writes (config, user data,
-// extensions, XDG) lives under one temp folder, it listens on a free loopback
-// port without auth, and it is stopped by the process group it was started in.
+// extensions, XDG, TMPDIR) lives under one temp folder, it listens on a free
+// loopback port without auth, and it is stopped by the process group it was
+// started in.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -46,10 +47,12 @@ export function createCodeServerHome(tempDir) {
     userDataDir: path.join(tempDir, 'user-data'),
     extensionsDir: path.join(tempDir, 'extensions'),
     xdgDir: path.join(tempDir, 'xdg'),
+    tmpDir: path.join(tempDir, 'tmp'),
     logFile: path.join(tempDir, 'code-server.log'),
   };
   fs.mkdirSync(path.join(home.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(home.extensionsDir, { recursive: true });
+  fs.mkdirSync(home.tmpDir, { recursive: true });
   fs.writeFileSync(home.configFile, 'auth: none\ncert: false\n');
   fs.writeFileSync(path.join(home.userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   return home;
@@ -61,6 +64,8 @@ function codeServerEnv(home, extraEnv) {
     XDG_CONFIG_HOME: path.join(home.xdgDir, 'config'),
     XDG_DATA_HOME: path.join(home.xdgDir, 'data'),
     XDG_CACHE_HOME: path.join(home.xdgDir, 'cache'),
+    // Its IPC sockets and scratch files go to the run's folder, not the shared /tmp.
+    TMPDIR: home.tmpDir,
     EXTENSIONS_GALLERY: CLOSED_GALLERY,
     ...extraEnv,
   };
@@ -116,15 +121,19 @@ export async function startCodeServer({ entry, home, workspaceDir, env = {}, sta
     await exitPromise;
   }
 
+  let starting = true;
   try {
-    await waitFor(async () => {
-      if (exited) throw new Error(`code-server exited early (${JSON.stringify(exited)}), see ${home.logFile}`);
-      const response = await fetch(`${url}/healthz`);
-      return response.ok;
-    }, { timeoutMs: startTimeoutMs, what: `code-server on ${url}/healthz` });
+    await Promise.race([
+      waitFor(async () => (await fetch(`${url}/healthz`)).ok, { timeoutMs: startTimeoutMs, what: `code-server on ${url}/healthz` }),
+      exitPromise.then((how) => {
+        if (starting) throw new Error(`code-server exited while starting (${JSON.stringify(how)}), see ${home.logFile}`);
+      }),
+    ]);
   } catch (error) {
     await stop();
     throw error;
+  } finally {
+    starting = false;
   }
   return { url, pid: child.pid, stop, folderUrl: `${url}/?folder=${encodeURIComponent(workspaceDir)}` };
 }

@@ -24,7 +24,14 @@ function position(p) {
   return { line: p.line, character: p.character };
 }
 
-// "docker-compose.yml:5:3 warning lowercase-missing: ..." for logs (1-based like the editor).
+// Same diagnostic, also after an edit elsewhere re-published the file's list.
+export function sameDiagnostic(a, b) {
+  return a.code === b.code && a.message === b.message && a.range.start.line === b.range.start.line
+    && a.range.start.character === b.range.start.character;
+}
+
+// "5:3 warning lowercase-missing" for logs: 1-based like the editor, and
+// without the message, which is long (and is the extension's to mask).
 export function describeDiagnostic(d) {
-  return `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code}: ${d.message}`;
+  return `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code}`;
 }

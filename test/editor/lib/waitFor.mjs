@@ -1,4 +1,8 @@
 // Polls instead of sleeping: each wait ends as soon as its condition holds.
+// The check may throw to retry; it throws WaitAborted to stop waiting at once
+// (the condition can no longer come true).
+export class WaitAborted extends Error {}
+
 export async function waitFor(check, { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {}) {
   const deadline = Date.now() + timeoutMs;
   let lastError;
@@ -7,6 +11,7 @@ export async function waitFor(check, { timeoutMs = 30_000, intervalMs = 100, wha
       const value = await check();
       if (value) return value;
     } catch (error) {
+      if (error instanceof WaitAborted) throw error;
       lastError = error;
     }
     if (Date.now() >= deadline) {

@@ -1,0 +1,13 @@
+import { FILES } from './support/workspace.mjs';
+import { expectDiagnosticsShown } from './support/expectations.mjs';
+
+// The example's headline mistake (the password's '@' and '!'); every diagnostic of the file is
+// checked to be shown, whatever its code.
+const EXPECTED_CODES = ['credentials-unencoded'];
+
+export default {
+  title: 'Docker config.json: proxylint diagnostics are reported, squiggled and listed in Problems',
+  async run(context) {
+    await expectDiagnosticsShown(context, FILES.dockerClientConfig, EXPECTED_CODES);
+  },
+};
