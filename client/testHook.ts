@@ -1,7 +1,7 @@
 // Test-only: when PROXYLINT_TEST_DIAGNOSTICS_FILE is set (by the editor test
 // harness), the diagnostics proxylint shows are written there as JSON so tests
 // can read back exactly what the user sees. Inert otherwise.
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 export function startDiagnosticsTestHook(): vscode.Disposable {
@@ -20,7 +20,11 @@ export function startDiagnosticsTestHook(): vscode.Disposable {
         severity: d.severity,
       }));
     }
-    writeFileSync(target, JSON.stringify(snapshot, null, 2));
+    // Write beside it, then rename: a reader polling the file sees the old
+    // snapshot or the new one, never half of one.
+    const partial = `${target}.${process.pid}.tmp`;
+    writeFileSync(partial, JSON.stringify(snapshot, null, 2));
+    renameSync(partial, target);
   };
   write();
   return vscode.languages.onDidChangeDiagnostics(write);

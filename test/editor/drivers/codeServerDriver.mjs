@@ -2,6 +2,7 @@
 // with Playwright's keyboard and mouse on the real DOM. Every wait is on a
 // condition (a selector or a poll), never a fixed sleep.
 import { describeDiagnostic } from '../lib/diagnostics.mjs';
+import { plainTextOfRendered } from '../lib/hoverText.mjs';
 import { WaitAborted, waitFor } from '../lib/waitFor.mjs';
 
 // Workbench DOM of VS Code 1.100 (code-server 4.100.3).
@@ -20,12 +21,20 @@ const SELECTOR = {
   codeActionRow: '.action-widget .monaco-list-row.action',
   problemsPanel: '.markers-panel',
   problemsFilter: 'input[aria-label="Filter Problems"]',
+  // "Showing N of M" next to the filter; hidden while nothing is filtered out.
+  problemsFilterBadge: '.viewpane-filter:has(input[aria-label="Filter Problems"]) .viewpane-filter-badge',
   hover: '.monaco-hover:not(.hidden)',
+  suggestWidget: '.editor-widget.suggest-widget.visible',
+  suggestRow: '.editor-widget.suggest-widget.visible .monaco-list-row',
+  suggestLabel: '.label-name',
 };
 
 function exactly(text) {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
+
+// Longest Problems panel filter text (see showProblemsFilteredFor).
+const FILTER_LENGTH = 40;
 
 const SQUIGGLE_CLASS = { error: 'squiggly-error', warning: 'squiggly-warning', info: 'squiggly-info', hint: 'squiggly-hint' };
 
@@ -127,16 +136,15 @@ export function createCodeServerDriver({ page, workspaceDir, diagnosticsHook, ti
       await waitFor(async () => (await squiggleLines(diagnostic.severity)).includes(line),
         { timeoutMs, what: `a ${diagnostic.severity} squiggle on line ${line} of ${relPath}` });
       if (diagnostic.severity === 'hint') return;
-      await showProblemsFiltered(diagnostic.code);
-      await waitFor(() => problemsPanelHas(relPath, diagnostic),
-        { timeoutMs, what: `a Problems panel row for ${relPath} ${diagnostic.code} at line ${line}` });
-      await focusEditor();
+      await driver.assertProblemListed(relPath, diagnostic);
     },
 
     async assertDiagnosticGone(relPath, diagnostic) {
-      await showProblemsFiltered(diagnostic.code);
-      await waitFor(async () => !(await problemsPanelHas(relPath, diagnostic)),
-        { timeoutMs, what: `the Problems panel row for ${relPath} ${diagnostic.code} at line ${diagnostic.range.start.line + 1} to go` });
+      const filterText = await showProblemsFilteredFor(diagnostic, { settled: true });
+      await waitFor(async () => {
+        const { filtered, complete, listed } = await problemsPanelState(relPath, diagnostic, filterText);
+        return filtered && complete && !listed;
+      }, { timeoutMs, what: `the Problems panel row for ${relPath} ${diagnostic.code} at line ${diagnostic.range.start.line + 1} to go` });
       await focusEditor();
     },
 
@@ -244,8 +252,8 @@ export function createCodeServerDriver({ page, workspaceDir, diagnosticsHook, ti
       await acceptRow(quickInputRow(label), `the quick pick item "${label}"`);
     },
 
-    // Show Hover (Ctrl+K Ctrl+I) at `position`; returns the texts of the
-    // hover parts an extension provided (diagnostic parts left out), or [] if
+    // Show Hover (Ctrl+K Ctrl+I) at `position`; returns the rendered text of
+    // the hover parts an extension provided (diagnostic parts left out), or [] if
     // none appears within `waitMs`. The diagnostic parts show first, the
     // language server's part when its answer arrives.
     async hover(position, { waitMs = 10_000 } = {}) {
@@ -254,17 +262,85 @@ export function createCodeServerDriver({ page, workspaceDir, diagnosticsHook, ti
       await keyboard.press('Control+I');
       const parts = page.locator(`${SELECTOR.hover} .hover-row:not(.status-bar) .hover-contents:not(.marker)`);
       const texts = await waitFor(async () => {
-        const found = (await parts.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+        const found = (await parts.allInnerTexts()).map(plainTextOfRendered).filter(Boolean);
         return found.length > 0 && found;
       }, { timeoutMs: waitMs, what: 'an extension hover' }).catch(() => []);
       await keyboard.press('Escape');
       return texts;
     },
 
+    // The keyboard, into the focused editor: Enter runs the editor's own
+    // on-enter rules (indentation), as when a person types.
+    async typeText(text) {
+      await focusEditor();
+      await keyboard.type(text);
+    },
+
+    // Trigger Suggest (Ctrl+Space) until the widget is up. Not pressed when it
+    // is up already (quick suggestions open it while typing): there Ctrl+Space
+    // toggles the details pane instead.
+    async triggerSuggest() {
+      const widget = page.locator(SELECTOR.suggestWidget);
+      await waitFor(async () => {
+        if (await widget.isVisible()) return true;
+        await keyboard.press('Control+Space');
+        return widget.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+      }, { timeoutMs, what: 'the suggest widget' });
+    },
+
+    // Labels of the rows the widget renders, top to bottom. It renders at most
+    // 12 rows (editor.suggest.maxVisibleSuggestions): enough for a filtered list.
+    async suggestionLabels() {
+      if (!(await page.locator(SELECTOR.suggestWidget).isVisible())) return [];
+      return suggestRows();
+    },
+
+    // Moves the focus to the row with that label (arrow keys), then Enter.
+    async acceptSuggestion(label) {
+      let listed = [];
+      await waitFor(async () => {
+        listed = await suggestRows();
+        return listed.includes(label);
+      }, { timeoutMs, what: `the suggestion "${label}"` }).catch((error) => {
+        throw new Error(`${error.message}; listed: ${JSON.stringify(listed)}`);
+      });
+      const focused = page.locator(`${SELECTOR.suggestRow}.focused ${SELECTOR.suggestLabel}`);
+      await waitFor(async () => {
+        if ((await focused.innerText().catch(() => '')).trim() === label) return true;
+        await keyboard.press('ArrowDown');
+        return false;
+      }, { timeoutMs, what: `focus on the suggestion "${label}"` });
+      await keyboard.press('Enter');
+      await page.locator(SELECTOR.suggestWidget).waitFor({ state: 'hidden', timeout: timeoutMs });
+    },
+
+    // View: Close Editor on the file's tab, once it is the active one.
+    async closeFile(relPath) {
+      await driver.openFile(relPath);
+      await driver.runCommand('View: Close Editor');
+      const tab = page.locator(`.tab .monaco-icon-label:is([aria-label="${workspaceDir}/${relPath}"], [aria-label^="${workspaceDir}/${relPath} •"])`);
+      await tab.waitFor({ state: 'detached', timeout: timeoutMs });
+    },
+
+    // The Problems panel row alone: a file that is not open has no squiggles to look at.
+    async assertProblemListed(relPath, diagnostic) {
+      const filterText = await showProblemsFilteredFor(diagnostic, { settled: false });
+      await waitFor(async () => (await problemsPanelState(relPath, diagnostic, filterText)).listed,
+        { timeoutMs, what: `a Problems panel row for ${relPath} ${diagnostic.code} at line ${diagnostic.range.start.line + 1}` });
+      await focusEditor();
+    },
+
     async screenshot(file) {
       await page.screenshot({ path: file });
     },
   };
+
+  async function suggestRows() {
+    const rows = await page.locator(SELECTOR.suggestRow).evaluateAll((elements, labelSelector) => elements
+      .map((row) => ({ index: Number(row.dataset.index), label: row.querySelector(labelSelector)?.textContent.trim() ?? '' }))
+      .sort((a, b) => a.index - b.index).map((row) => row.label), SELECTOR.suggestLabel);
+    return rows.filter(Boolean);
+  }
 
   // 1-based line numbers (from the gutter) of the squiggles of one severity in the active editor.
   function squiggleLines(severity) {
@@ -276,33 +352,80 @@ export function createCodeServerDriver({ page, workspaceDir, diagnosticsHook, ti
     }, SQUIGGLE_CLASS[severity]);
   }
 
-  async function showProblemsFiltered(filterText) {
+  // The Problems panel filtered down to one diagnostic's message. Its rows are
+  // virtualised: only a short list is sure to be rendered whole, and a row
+  // outside the rendered ones would look "gone". The filter is the start of
+  // the message's longest piece without a comma (the panel reads
+  // comma-separated pieces as file globs too), at most FILTER_LENGTH long: the
+  // panel also tries a camel-case match of the filter on each message, which
+  // takes seconds for a long filter that shares its start with a message.
+  // The panel applies a filter after a delay (about 0.4 s, seconds for some
+  // texts), so right after typing it may still show the previous filter's
+  // rows. A row seen there is listed all the same; to see a row *missing*
+  // (`settled`), the filter is cleared until the "Showing N of M" badge hides,
+  // then set until the badge shows (or every row matches, when the filter
+  // leaves all of them).
+  async function showProblemsFilteredFor(diagnostic, { settled }) {
     if (!(await page.locator(SELECTOR.problemsPanel).isVisible())) {
       await keyboard.press('Control+Shift+M'); // View: Show Problems
       await page.locator(SELECTOR.problemsPanel).waitFor({ state: 'visible', timeout: timeoutMs });
     }
-    // Rows are virtualised: filter so the wanted one is among the rendered rows.
-    await page.locator(SELECTOR.problemsFilter).fill(filterText ?? '');
+    const filter = page.locator(SELECTOR.problemsFilter);
+    const filterText = problemsFilterText(diagnostic.message);
+    if (!settled) {
+      if ((await filter.inputValue()) !== filterText) await filter.fill(filterText);
+      return filterText;
+    }
+    const badgeShown = async () => !(await page.locator(SELECTOR.problemsFilterBadge).evaluate((badge) => badge.classList.contains('hidden')));
+    await filter.fill('');
+    await waitFor(async () => !(await badgeShown()), { timeoutMs, what: 'the Problems panel without filter' });
+    await filter.fill(filterText);
+    await waitFor(async () => (await badgeShown()) || (await renderedProblemsMatch(filterText)),
+      { timeoutMs, what: `the Problems panel filtered by "${filterText}"` });
+    return filterText;
   }
 
-  // Walks the Problems tree in order: file rows (level 1) then their problems (level 2).
-  function problemsPanelHas(relPath, diagnostic) {
+  function problemsFilterText(message) {
+    const piece = message.split(',').map((part) => part.trim())
+      .reduce((longest, part) => (part.length > longest.length ? part : longest), '');
+    if (piece.length <= FILTER_LENGTH) return piece;
+    const cut = piece.slice(0, FILTER_LENGTH);
+    return cut.includes(' ') ? cut.slice(0, cut.lastIndexOf(' ')) : cut;
+  }
+
+  // Whether every problem row rendered has `filterText` in its message.
+  function renderedProblemsMatch(filterText) {
+    return page.locator(SELECTOR.problemsPanel).evaluate((panel, wanted) => [...panel.querySelectorAll('.monaco-list-row[aria-level="2"] .marker-message')]
+      .every((message) => message.textContent.toLowerCase().includes(wanted)), filterText.toLowerCase());
+  }
+
+  // Walks the Problems tree in order: file rows (level 1) then their problems
+  // (level 2). `filtered`: every problem row shown matches `filterText`, so
+  // the panel has applied it. `complete`: all rows fit, so all are rendered.
+  // `listed`: the diagnostic's row is among them.
+  function problemsPanelState(relPath, diagnostic, filterText) {
     const [, dir, name] = /^(?:(.*)\/)?([^/]+)$/.exec(relPath);
-    const want = { dir: dir ?? '', name, message: diagnostic.message, code: diagnostic.code,
+    const want = { dir: dir ?? '', name, message: diagnostic.message, code: diagnostic.code, filterText: filterText.toLowerCase(),
       position: `[Ln ${diagnostic.range.start.line + 1}, Col ${diagnostic.range.start.character + 1}]` };
     return page.locator(SELECTOR.problemsPanel).evaluate((panel, want) => {
       const rows = [...panel.querySelectorAll('.monaco-list-row')].sort((a, b) => a.dataset.index - b.dataset.index);
       let inFile = false;
+      let filtered = true;
+      let listed = false;
+      const list = panel.querySelector('.monaco-list');
+      const complete = Boolean(list) && parseFloat(list.querySelector('.monaco-list-rows')?.style.height ?? 'Infinity') <= list.clientHeight;
       for (const row of rows) {
         const text = (selector) => row.querySelector(selector)?.textContent.trim() ?? '';
-        if (row.getAttribute('aria-level') === '1') {
+        const level = row.getAttribute('aria-level');
+        if (level === '1') {
           inFile = text('.label-name') === want.name && text('.label-description') === want.dir;
-        } else if (inFile && text('.marker-message') === want.message && text('.marker-code') === want.code
-          && text('.marker-line') === want.position) {
-          return true;
+        } else if (level === '2') {
+          if (!text('.marker-message').toLowerCase().includes(want.filterText)) filtered = false;
+          if (inFile && text('.marker-message') === want.message && text('.marker-code') === want.code
+            && text('.marker-line') === want.position) listed = true;
         }
       }
-      return false;
+      return { filtered, complete, listed };
     }, want);
   }
 

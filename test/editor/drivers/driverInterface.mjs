@@ -14,7 +14,13 @@ export const DRIVER_METHODS = {
   runCommand: '(title) starts a command by its Command Palette title, without waiting for it to finish',
   answerInputBox: '(text) types into the input box the running command shows, and accepts',
   pickQuickPick: '(label) picks the item with that label in the quick pick the running command shows',
-  hover: '({line, character}) texts of the extension-provided hover parts there ([] if none)',
+  hover: '({line, character}) the extension-provided hover parts there as the user reads them ([] if none): one line per paragraph or table row, cells joined by " | " (lib/hoverText.mjs)',
+  typeText: '(text) types at the cursor of the active editor as from the keyboard; "\\n" is Enter (with the editor\'s auto-indent)',
+  triggerSuggest: '() opens the suggestions at the cursor (Trigger Suggest, Ctrl+Space), unless they are open already',
+  suggestionLabels: '() labels of the suggestions listed now, filtered by what is typed, in order ([] while none are open)',
+  acceptSuggestion: '(label) accepts the listed suggestion with exactly that label',
+  closeFile: '(relPath) closes the file\'s editor (opening it first if needed); the file must not have unsaved changes',
+  assertProblemListed: '(relPath, diagnostic) the Problems panel lists it, whether or not the file is open',
 };
 
 export function assertImplementsDriver(driver) {

@@ -22,11 +22,30 @@ async function importLib(name) {
 async function createVscodeApiDriver({ workspaceDir, timeoutMs = 30_000 }) {
   const { normalizeDiagnostic, sameDiagnostic } = await importLib('diagnostics.mjs');
   const { waitFor } = await importLib('waitFor.mjs');
+  const { plainTextOfMarkdown } = await importLib('hoverText.mjs');
   const prompts = answerPromptsFromTests();
   const uriOf = (relPath) => vscode.Uri.file(path.join(workspaceDir, relPath));
   const proxylintDiagnostics = (relPath) => vscode.languages.getDiagnostics(uriOf(relPath))
     .filter((d) => d.source === 'proxylint').map(normalizeDiagnostic);
   let runningCommand = null;
+  // Set by triggerSuggest, cleared by acceptSuggestion: whether suggestions are "open".
+  let suggesting = false;
+
+  // The completion items VS Code gets at the cursor, filtered the way the
+  // suggest widget filters them: by the text from the start of each item's
+  // range to the cursor, against its filterText (or label).
+  async function listedSuggestions() {
+    const editor = activeEditor();
+    const cursor = editor.selection.active;
+    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', editor.document.uri, cursor);
+    return (list?.items ?? [])
+      .filter((item) => {
+        const range = insertRange(item) ?? editor.document.getWordRangeAtPosition(cursor) ?? new vscode.Range(cursor, cursor);
+        const typed = editor.document.getText(new vscode.Range(range.start, cursor));
+        return matchesTyped(item.filterText ?? labelOf(item), typed);
+      })
+      .sort((a, b) => (a.sortText ?? labelOf(a)).localeCompare(b.sortText ?? labelOf(b)));
+  }
 
   function activeEditor() {
     const editor = vscode.window.activeTextEditor;
@@ -41,9 +60,14 @@ async function createVscodeApiDriver({ workspaceDir, timeoutMs = 30_000 }) {
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     },
 
+    // vscode.open, as the Explorer does: workspace.openTextDocument would make
+    // the extension host hold the document, which then stays open (to proxylint
+    // too) for minutes after its editor closes.
     async openFile(relPath) {
-      const document = await vscode.workspace.openTextDocument(uriOf(relPath));
-      await vscode.window.showTextDocument(document, { preview: false });
+      const uri = uriOf(relPath);
+      await vscode.commands.executeCommand('vscode.open', uri, { preview: false });
+      await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === uri.fsPath,
+        { timeoutMs, what: `${relPath} in the active editor` });
     },
 
     async waitForDiagnostics(relPath, predicate, { timeoutMs: wait = timeoutMs } = {}) {
@@ -120,15 +144,99 @@ async function createVscodeApiDriver({ workspaceDir, timeoutMs = 30_000 }) {
       prompt.answer(prompt.options?.canPickMany ? [item] : item);
     },
 
-    // Hover providers' contents at `position` (VS Code adds no diagnostic parts here).
+    // Hover providers' contents at `position` (VS Code adds no diagnostic parts
+    // here), their markdown reduced to the text the rendered hover shows.
     async hover({ line, character }) {
       const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider',
         activeEditor().document.uri, new vscode.Position(line, character));
       return (hovers ?? []).flatMap((h) => h.contents)
-        .map((c) => (typeof c === 'string' ? c : c.value)).map((t) => t.trim()).filter(Boolean);
+        .map((c) => (typeof c === 'string' ? c : c.value)).map(plainTextOfMarkdown).filter(Boolean);
+    },
+
+    // The editor's own `type` command, one character at a time as keys arrive:
+    // it runs the same on-enter and auto-indent rules as the keyboard.
+    async typeText(text) {
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      const document = activeEditor().document;
+      for (const character of text) {
+        const version = document.version;
+        await vscode.commands.executeCommand('type', { text: character });
+        if (document.version === version) throw new Error(`typing "${character}" did not change ${document.uri.fsPath} (editor not focused?)`);
+      }
+    },
+
+    async triggerSuggest() {
+      suggesting = true;
+    },
+
+    async suggestionLabels() {
+      return suggesting ? (await listedSuggestions()).map(labelOf) : [];
+    },
+
+    // Applies the item as the suggest widget does (default insert mode): its
+    // text over its insert range, as a snippet when it is one, then its extra
+    // edits and command.
+    async acceptSuggestion(label) {
+      const items = await listedSuggestions();
+      const item = items.find((i) => labelOf(i) === label);
+      if (!item) throw new Error(`no suggestion "${label}"; listed: ${JSON.stringify(items.map(labelOf))}`);
+      const editor = activeEditor();
+      const cursor = editor.selection.active;
+      const range = insertRange(item) ?? editor.document.getWordRangeAtPosition(cursor) ?? new vscode.Range(cursor, cursor);
+      const text = item.insertText ?? labelOf(item);
+      const snippet = typeof text === 'string' ? new vscode.SnippetString().appendText(text) : new vscode.SnippetString(text.value);
+      if (!(await editor.insertSnippet(snippet, range))) throw new Error(`"${label}" did not apply`);
+      if (item.additionalTextEdits?.length) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.set(editor.document.uri, item.additionalTextEdits);
+        await vscode.workspace.applyEdit(edit);
+      }
+      if (item.command) await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+      suggesting = false;
+    },
+
+    async closeFile(relPath) {
+      const fsPath = uriOf(relPath).fsPath;
+      const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input?.uri?.fsPath === fsPath);
+      if (tabs.some((tab) => tab.isDirty)) throw new Error(`${relPath} has unsaved changes`);
+      if (tabs.length) await vscode.window.tabGroups.close(tabs);
+    },
+
+    async assertProblemListed(relPath, diagnostic) {
+      await waitFor(() => proxylintDiagnostics(relPath).some((d) => sameDiagnostic(d, diagnostic)),
+        { timeoutMs, what: `${diagnostic.code} at line ${diagnostic.range.start.line + 1} of ${relPath} among the editor's diagnostics` });
     },
   };
   return driver;
+}
+
+function labelOf(item) {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+// An item's range is a Range or { inserting, replacing }; the widget's default insert mode uses `inserting`.
+function insertRange(item) {
+  return item.range?.inserting ?? item.range;
+}
+
+// The suggest widget's fuzzy filter, simplified: the typed characters appear
+// in order in the candidate, ignoring case, the first one at its start or at
+// the start of a word in it. (The widget also ranks by match quality; the
+// scenarios look at which labels are listed, not at their order.)
+function matchesTyped(candidate, typed) {
+  if (typed === '') return true;
+  const text = candidate.toLowerCase();
+  const wanted = typed.toLowerCase();
+  const starts = [...text].map((c, i) => i).filter((i) => text[i] === wanted[0] && (i === 0 || /[^a-z0-9]/.test(text[i - 1])));
+  return starts.some((start) => {
+    let at = start + 1;
+    for (const c of wanted.slice(1)) {
+      at = text.indexOf(c, at);
+      if (at < 0) return false;
+      at++;
+    }
+    return true;
+  });
 }
 
 // Replaces proxylint's window.showInputBox and window.showQuickPick: each

@@ -17,8 +17,9 @@ export function createDiagnosticsHookFile(hookPath, workspaceDir) {
 
   return {
     path: hookPath,
-    // relPath -> normalized diagnostics; null while the file does not exist or
-    // is mid-write (the next poll reads it again).
+    // relPath -> normalized diagnostics; null while the file does not exist
+    // or does not parse (the next poll reads it again). The client writes it
+    // atomically (temp file, then rename).
     read() {
       let raw;
       try {

@@ -8,7 +8,6 @@ const PROXY_URL = 'http://proxy.example.test:3128';
 
 export default {
   title: 'command palette: generate a systemd drop-in for Docker end to end',
-  pending: 'waiting for the go-ahead that the generators are done: delete this line then',
   async run({ driver, log }) {
     await driver.runCommand(COMMAND);
     await driver.pickQuickPick('Docker daemon');

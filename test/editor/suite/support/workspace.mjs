@@ -3,6 +3,7 @@
 export const FILES = {
   compose: 'compose/docker-compose.yml',
   systemdDropIn: 'systemd/docker.service.d/http-proxy.conf',
+  systemdAppDropIn: 'systemd/app.service.d/proxy.conf',
   runnerConfig: 'runner/config.toml',
   dockerClientConfig: 'docker/config.json',
 };
