@@ -15,7 +15,8 @@ import { codeActions, FIX_ALL_KIND } from './services/codeActions';
 import { CURSOR_FEATURE_CAPABILITIES, registerCursorFeatures } from './services/cursorFeatures';
 import { toDiagnostic } from './services/diagnostics';
 import { registerGenerateRequests } from './services/generate';
-import { lintDocument } from './services/documentLinting';
+import { OpenDocumentLinter } from './services/openDocumentLinting';
+import { ValidationQueue } from './services/validationQueue';
 import { WorkspaceScan } from './services/workspaceScan';
 import { DEFAULT_SETTINGS, toSettings, type ProxylintSettings } from './services/settings';
 
@@ -26,7 +27,8 @@ const documents = new TextDocuments(TextDocument);
 let canPullConfiguration = false;
 let docsBase = DEFAULT_DOCS_BASE;
 const settingsCache = new Map<string, Promise<ProxylintSettings>>();
-const pending = new Map<string, NodeJS.Immediate>();
+const validations = new ValidationQueue((uri) => void validate(uri));
+const linter = new OpenDocumentLinter();
 const workspaceScan = new WorkspaceScan(connection, documents, { settingsFor, docsBase: () => docsBase, revalidate: schedule });
 
 connection.onInitialize((params: InitializeParams) => {
@@ -69,15 +71,7 @@ function settingsFor(uri: string): Promise<ProxylintSettings> {
 
 /** Coalesces bursts of changes: only the latest text of a document is linted. */
 function schedule(uri: string): void {
-  const previous = pending.get(uri);
-  if (previous) clearImmediate(previous);
-  pending.set(
-    uri,
-    setImmediate(() => {
-      pending.delete(uri);
-      void validate(uri);
-    }),
-  );
+  validations.schedule(uri);
 }
 
 async function validate(uri: string): Promise<void> {
@@ -85,7 +79,7 @@ async function validate(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document) return;
   try {
-    const findings = settings.enable ? lintDocument(document, settings.lint).findings : [];
+    const findings = settings.enable ? linter.lint(document, settings.lint).findings : [];
     // A newer version arrived while settings were fetched: its own validation will publish.
     if (documents.get(uri)?.version !== document.version) return;
     const crossFile = settings.enable ? workspaceScan.diagnosticsFor(uri) : [];
@@ -99,9 +93,8 @@ async function validate(uri: string): Promise<void> {
 documents.onDidOpen((event) => schedule(event.document.uri));
 documents.onDidChangeContent((event) => schedule(event.document.uri));
 documents.onDidClose((event) => {
-  const previous = pending.get(event.document.uri);
-  if (previous) clearImmediate(previous);
-  pending.delete(event.document.uri);
+  validations.cancel(event.document.uri);
+  linter.forget(event.document.uri);
   settingsCache.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });

@@ -3,7 +3,7 @@
 // message since a terminal has no "related information".
 import { parseDocumentOfKind } from '../documents';
 import { lintModel, type LintOptions } from '../engine/lint';
-import { checkWorkspace, type WorkspaceFile } from '../engine/workspace';
+import { checkWorkspace, workspaceModel, type WorkspaceFile } from '../engine/workspace';
 import { kindOfFile } from './kinds';
 import type { ProxyModel } from '../engine/model';
 import { LineIndex, type Problem } from './problems';
@@ -48,7 +48,8 @@ export function lintSource(source: SourceText, options: LintOptions): LintedSour
     message: finding.message,
     related: (finding.related ?? []).map((r) => ({ ...lines.region(source.path, r.span), message: r.message })),
   }));
-  return { problems, model };
+  // Only what the comparison across files reads is kept: a run over thousands of files holds them all.
+  return { problems, model: workspaceModel(model) };
 }
 
 /** The run's result from each source's own lint (in the same order): skipped files, the comparison across files, everything sorted. */

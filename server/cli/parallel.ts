@@ -12,8 +12,8 @@ import type { LintOptions } from '../engine/lint';
 import type { ProxyModel } from '../engine/model';
 import { finishRun, lintTexts, type LintedSource, type RunResult, type SourceText } from './lintRun';
 
-/** Below this many files a worker's start-up (loading the engine) costs more than it saves. */
-export const MIN_FILES_FOR_WORKERS = 200;
+/** Below this many files a worker's start-up (loading the engine, warming it up: about half a second of CPU each) costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 1000;
 /** Files per message: large enough to amortise messaging, small enough to keep both threads busy to the end. */
 const BATCH_SIZE = 48;
 
@@ -76,7 +76,11 @@ export async function lintTextsInParallel(sources: readonly SourceText[], option
   return finishRun(sources, linted, options);
 }
 
-/** A model that can cross threads: functions (valueOffsets) become null, the text is left out. */
+/**
+ * A model that can cross threads and is only compared with other files: the
+ * text is left out (this thread has it), functions (valueOffsets) cannot
+ * cross, and the assignments' `syntax` is only for writers.
+ */
 export function transferableModel(model: ProxyModel): ProxyModel {
   return withoutFunctions({ ...model, text: '' }, new Map()) as ProxyModel;
 }
@@ -94,6 +98,6 @@ function withoutFunctions(value: unknown, copies: Map<object, unknown>): unknown
   }
   const copy: Record<string, unknown> = {};
   copies.set(value, copy);
-  for (const [key, item] of Object.entries(value)) copy[key] = withoutFunctions(item, copies);
+  for (const [key, item] of Object.entries(value)) if (key !== 'syntax') copy[key] = withoutFunctions(item, copies);
   return copy;
 }

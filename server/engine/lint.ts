@@ -4,7 +4,7 @@ import { parseDocumentOfKind } from '../documents';
 import { lineOf } from '../documents/text';
 import { maskSecrets } from '../proxy/url';
 import { ALL_RULES } from '../rules';
-import type { Rule, Severity } from '../rules/rule';
+import type { Rule, RuleFinding, Severity } from '../rules/rule';
 import { fixFootprint, renderFix, type TextEditAt } from './fixes';
 import type { FileKind, ProxyModel, Span } from './model';
 import { findSuppressions } from './suppressions';
@@ -55,32 +55,51 @@ export function lintModel(model: ProxyModel, options: LintOptions = {}): Finding
   if (model.parseProblem) {
     return [{ rule: PARSE_ERROR_RULE, severity: 'error', message: maskSecrets(model.parseProblem.message), span: model.parseProblem.span }];
   }
-  const suppressions = model.kind === 'docker-client' || model.kind === 'docker-daemon' ? new Map() : findSuppressions(model.text);
+  const keep = findingFilter(model);
   const findings: Finding[] = [];
-  const seen = new Set<string>();
   for (const rule of ALL_RULES) {
     const severity = severityOf(rule, options);
     if (severity === 'off') continue;
     rule.check(model, (found) => {
-      // Assignments shared through a YAML anchor are reported once, where they are written.
-      const key = `${rule.id}:${found.span.start}:${found.span.end}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      const ids = suppressions.get(lineOf(model.text, found.span.start));
-      if (ids && (ids.size === 0 || ids.has(rule.id))) return;
-      findings.push({
-        rule: rule.id,
-        severity,
-        message: maskSecrets(found.message),
-        span: found.span,
-        fix: found.fix && options.renderFixes !== false ? { title: maskSecrets(found.fix.title), edits: renderFix(model, found.fix), footprint: fixFootprint(found.fix) } : undefined,
-        related: found.related?.map((r) => ({ span: r.span, message: maskSecrets(r.message) })),
-      });
+      if (keep(rule.id, found.span)) findings.push(findingOf(model, rule, severity, found, options));
     });
   }
+  return sortFindings(findings);
+}
+
+/**
+ * Whether a rule's finding at a span is reported, asked in report order:
+ * assignments shared through a YAML anchor are reported once, where they are
+ * written, and suppression comments silence the line after them.
+ */
+export function findingFilter(model: ProxyModel): (ruleId: string, span: Span) => boolean {
+  const suppressions = model.kind === 'docker-client' || model.kind === 'docker-daemon' ? new Map<number, Set<string>>() : findSuppressions(model.text);
+  const seen = new Set<string>();
+  return (ruleId, span) => {
+    const key = `${ruleId}:${span.start}:${span.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    const ids = suppressions.get(lineOf(model.text, span.start));
+    return !(ids && (ids.size === 0 || ids.has(ruleId)));
+  };
+}
+
+/** A rule's finding as the engine reports it: with its severity, passwords masked, the fix rendered. */
+export function findingOf(model: ProxyModel, rule: Rule, severity: Severity, found: RuleFinding, options: LintOptions): Finding {
+  return {
+    rule: rule.id,
+    severity,
+    message: maskSecrets(found.message),
+    span: found.span,
+    fix: found.fix && options.renderFixes !== false ? { title: maskSecrets(found.fix.title), edits: renderFix(model, found.fix), footprint: fixFootprint(found.fix) } : undefined,
+    related: found.related?.map((r) => ({ span: r.span, message: maskSecrets(r.message) })),
+  };
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
 }
 
-function severityOf(rule: Rule, options: LintOptions): RuleSetting {
+export function severityOf(rule: Rule, options: LintOptions): RuleSetting {
   return options.rules?.[rule.id] ?? rule.defaultSeverity;
 }

@@ -93,6 +93,29 @@ export function checkWorkspace(files: readonly WorkspaceFile[]): WorkspaceFindin
   return findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.span.start - b.span.start);
 }
 
+/**
+ * The part of a model the checks above read: active scopes and the
+ * assignments that set a proxy setting to a value. A caller that keeps many
+ * files for one check (the CLI on a large tree) keeps this instead of whole
+ * models. Change it together with the checks.
+ */
+export function workspaceModel(model: ProxyModel): ProxyModel {
+  return {
+    kind: model.kind,
+    text: model.text,
+    parseProblem: model.parseProblem,
+    scopes: activeScopes(model).map((scope) => ({
+      label: scope.label,
+      consumer: scope.consumer,
+      anchor: scope.anchor,
+      dind: null,
+      assignments: scope.assignments
+        .filter((a) => a.setting !== null && a.value !== null)
+        .map((a) => ({ name: a.name, value: a.value, setting: a.setting, spelling: a.spelling, span: a.span, nameSpan: a.nameSpan, valueSpan: a.valueSpan, valueOffsets: null, syntax: a.syntax })),
+    })),
+  };
+}
+
 function assignmentsWithSetting(file: WorkspaceFile, accept: (setting: ProxySetting) => boolean): Assignment[] {
   const found: Assignment[] = [];
   for (const scope of activeScopes(file.model)) {
@@ -117,14 +140,22 @@ function inconsistentProxies(files: readonly WorkspaceFile[]): RawFinding[] {
       endpoints.set(endpoint, [...(endpoints.get(endpoint) ?? []), assignment]);
       perSetting.set(setting, endpoints);
     }
-    for (const [setting, endpoints] of perSetting) bySetting.set(setting, [...(bySetting.get(setting) ?? []), { file, endpoints }]);
+    for (const [setting, endpoints] of perSetting) {
+      const entries = bySetting.get(setting);
+      if (entries) entries.push({ file, endpoints });
+      else bySetting.set(setting, [{ file, endpoints }]);
+    }
   }
   for (const entries of bySetting.values()) {
+    // Per endpoint, the first file that sets this proxy variable and never to this proxy: looked up once per
+    // endpoint, not once per file, since a setup of many files mostly agrees (a search per file was quadratic).
+    const firstWithout = new Map<string, (typeof entries)[number] | undefined>();
     for (const here of entries) {
       for (const [endpoint, assignments] of here.endpoints) {
-        // The first other file that sets this proxy variable and never to this proxy.
-        const other = entries.find((e) => e.file !== here.file && !e.endpoints.has(endpoint));
-        if (!other) continue;
+        // The first other file that sets this proxy variable and never to this proxy (`here` sets it, so it is never that file).
+        if (!firstWithout.has(endpoint)) firstWithout.set(endpoint, entries.find((e) => !e.endpoints.has(endpoint)));
+        const other = firstWithout.get(endpoint);
+        if (!other || other.file === here.file) continue;
         const [otherEndpoint, otherAssignments] = other.endpoints.entries().next().value as [string, Assignment[]];
         const otherAssignment = otherAssignments[0];
         for (const assignment of assignments) {
@@ -154,30 +185,54 @@ function inconsistentNoProxy(files: readonly WorkspaceFile[]): RawFinding[] {
       .map((assignment) => ({ assignment, entries: networkEntries(assignment.value ?? '') }))
       .filter((a) => a.entries.length > 0),
   }));
+  // Many files of a setup carry the same lists: the files are grouped by what their lists name, and for a list
+  // here only one file per group is looked at (comparing with every other file was quadratic in the files).
+  const keyOf = (entries: readonly NetworkEntry[]) => JSON.stringify(entries.map((e) => [e.kind, e.host, e.prefix, e.written]));
+  const groups = new Map<string, number[]>();
+  lists.forEach((list, index) => {
+    const key = JSON.stringify(list.assignments.map((a) => keyOf(a.entries)));
+    const members = groups.get(key);
+    if (members) members.push(index);
+    else groups.set(key, [index]);
+  });
+  const missingFrom = (entries: readonly NetworkEntry[], other: (typeof lists)[number]) => {
+    let missing: { entry: NetworkEntry; from: Assignment } | null = null;
+    const missingEntries: string[] = [];
+    for (const theirs of other.assignments) {
+      for (const entry of theirs.entries) {
+        if (entries.some((mine) => entriesOverlap(mine, entry)) || missingEntries.includes(entry.written)) continue;
+        missing ??= { entry, from: theirs.assignment };
+        missingEntries.push(entry.written);
+      }
+    }
+    return missing ? { missing, missingEntries } : null;
+  };
   const findings: RawFinding[] = [];
+  const groupsMissing = new Map<string, number[][]>();
   for (const here of lists) {
     for (const { assignment, entries } of here.assignments) {
-      for (const other of lists) {
-        if (other.file === here.file) continue;
-        let missing: { entry: NetworkEntry; from: Assignment } | null = null;
-        const missingEntries: string[] = [];
-        for (const theirs of other.assignments) {
-          for (const entry of theirs.entries) {
-            if (entries.some((mine) => entriesOverlap(mine, entry)) || missingEntries.includes(entry.written)) continue;
-            missing ??= { entry, from: theirs.assignment };
-            missingEntries.push(entry.written);
-          }
-        }
-        if (!missing) continue;
-        findings.push({
-          file: here.file,
-          span: assignment.span,
-          message: `${assignment.name} here does not bypass ${missingEntries.join(', ')}, which ${other.file.displayName} bypasses in ${missing.from.name}: the same hosts go through the proxy from one file and direct from the other.`,
-          related: { file: other.file, span: missing.from.span, message: `${missing.from.name} bypasses ${missing.entry.written} here.` },
-        });
-        // One other file is enough to tell the lists apart; the other file gets its own finding.
-        break;
+      // The groups whose files have an entry this list does not overlap (the same for every file of a group).
+      const mineKey = keyOf(entries);
+      let candidates = groupsMissing.get(mineKey);
+      if (!candidates) {
+        candidates = [...groups.values()].filter((members) => missingFrom(entries, lists[members[0]]) !== null);
+        groupsMissing.set(mineKey, candidates);
       }
+      // The first other file, in file order, of any such group.
+      let first = -1;
+      for (const members of candidates) {
+        const index = members.find((i) => lists[i].file !== here.file);
+        if (index !== undefined && (first < 0 || index < first)) first = index;
+      }
+      if (first < 0) continue;
+      const other = lists[first];
+      const { missing, missingEntries } = missingFrom(entries, other)!;
+      findings.push({
+        file: here.file,
+        span: assignment.span,
+        message: `${assignment.name} here does not bypass ${missingEntries.join(', ')}, which ${other.file.displayName} bypasses in ${missing.from.name}: the same hosts go through the proxy from one file and direct from the other.`,
+        related: { file: other.file, span: missing.from.span, message: `${missing.from.name} bypasses ${missing.entry.written} here.` },
+      });
     }
   }
   return findings;

@@ -46,6 +46,8 @@ export class GitignoreRules {
   }
 
   private withFile(directory: string, file: string): GitignoreRules {
+    // Most folders have none: asking first is much cheaper than a failed read's exception (a CLI run walks thousands).
+    if (!existsSync(file)) return this;
     let text: string;
     try {
       text = readFileSync(file, 'utf8');

@@ -74,8 +74,21 @@ export function entriesOverlap(a: NetworkEntry, b: NetworkEntry): boolean {
 }
 
 function networkOf(address: string, prefix: number): number {
-  const value = address.split('.').reduce((acc, octet) => acc * 256 + (Number(octet) & 255), 0);
+  const value = addressValue(address);
   if (prefix === 0) return 0;
   const size = 2 ** (32 - prefix);
   return Math.floor(value / size);
 }
+
+/** An IPv4 address as a number; remembered, as a workspace check compares every file's entries with every other's. */
+function addressValue(address: string): number {
+  let value = addressValues.get(address);
+  if (value === undefined) {
+    value = address.split('.').reduce((acc, octet) => acc * 256 + (Number(octet) & 255), 0);
+    if (addressValues.size >= 4096) addressValues.clear();
+    addressValues.set(address, value);
+  }
+  return value;
+}
+
+const addressValues = new Map<string, number>();

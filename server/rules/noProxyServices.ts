@@ -32,6 +32,8 @@ export const noProxyServices: Rule = {
   id: 'no-proxy-services',
   defaultSeverity: 'warning',
   description: 'A compose service talks to other services by name while a proxy is set, and NO_PROXY lacks their names.',
+  // Services sharing one NO_PROXY through an anchor are reported together.
+  acrossScopes: true,
   check(model, report) {
     // Services sharing one NO_PROXY through a YAML anchor are reported once, on the shared entry.
     const groups = new Map<string, { noProxies: Assignment[]; missing: Missing[] }>();

@@ -20,4 +20,11 @@ export interface Rule {
   /** One sentence for docs indexes, SARIF and `--help`. */
   description: string;
   check(model: ProxyModel, report: (finding: RuleFinding) => void): void;
+  /**
+   * The rule's findings for one scope depend on other scopes (it groups
+   * scopes, compares them). Every other rule must check each scope on its
+   * own: the language server re-checks only the scopes an edit touched
+   * (engine/incremental/incrementalLint.ts) and runs these on the whole model.
+   */
+  acrossScopes?: boolean;
 }

@@ -3,6 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocumentOfKind } from '../documents';
 import { detectFileKind, type DetectOptions } from '../documents/detect';
+import { parseComposeIncrementally, type ComposeParseState } from '../engine/incremental/incrementalCompose';
 import type { FileKind, ProxyModel } from '../engine/model';
 import { MAX_DOCUMENT_LENGTH, pathOfUri } from './documentLinting';
 
@@ -40,7 +41,28 @@ export class ModelCache {
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    lastParses.delete(uri);
   }
+}
+
+/**
+ * The last parse of each document, whichever cache made it (diagnostics,
+ * hover and completion, the workspace scan): one parse per text, and the
+ * state a compose file's next version is parsed incrementally from.
+ */
+const lastParses = new Map<string, { kind: FileKind; text: string; model: ProxyModel; compose: ComposeParseState | null }>();
+
+function parseText(uri: string, kind: FileKind, text: string, path: string): ProxyModel {
+  const last = lastParses.get(uri);
+  if (last && last.kind === kind && last.text === text) return last.model;
+  if (kind !== 'compose') {
+    const model = parseDocumentOfKind(kind, text, path);
+    lastParses.set(uri, { kind, text, model, compose: null });
+    return model;
+  }
+  const parsed = parseComposeIncrementally(text, path, last?.kind === 'compose' ? last.compose : null);
+  lastParses.set(uri, { kind, text, model: parsed.model, compose: parsed.state });
+  return parsed.model;
 }
 
 function parse(document: TextDocument, options: DetectOptions): DocumentModel | null {
@@ -49,6 +71,6 @@ function parse(document: TextDocument, options: DetectOptions): DocumentModel | 
   const path = pathOfUri(document.uri);
   const kind = detectFileKind(path, text, options);
   if (!kind) return null;
-  const model = parseDocumentOfKind(kind, text, path);
+  const model = parseText(document.uri, kind, text, path);
   return { kind, model, lastParsed: model };
 }
