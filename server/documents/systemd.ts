@@ -38,7 +38,9 @@ function misplacedScopes(unit: UnitFile, consumer: Consumer): Scope[] {
   const blocks = new Map<number, UnitDirective[]>();
   for (const directive of unit.directives) {
     const block = blockOf(directive);
-    blocks.set(block, [...(blocks.get(block) ?? []), directive]);
+    const directives = blocks.get(block);
+    if (directives) directives.push(directive);
+    else blocks.set(block, [directive]);
   }
   for (const directives of blocks.values()) {
     const first = directives.findIndex((d) => d.key === 'Environment' && !EXEC_SECTIONS.has(d.section ?? ''));
@@ -100,7 +102,8 @@ function executableName(execStart: string): string {
 
 function environmentAssignments(directive: UnitDirective): Assignment[] {
   const words = splitEnvironmentWords(directive);
-  return words.map((word) => wordAssignment(directive, word, words.length === 1));
+  // A word without `=` sets nothing: systemd logs "Invalid environment assignment, ignoring" and skips it.
+  return words.filter((word) => word.text.includes('=')).map((word) => wordAssignment(directive, word, words.length === 1));
 }
 
 function wordAssignment(directive: UnitDirective, word: EnvironmentWord, onlyWord: boolean): Assignment {

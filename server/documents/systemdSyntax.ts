@@ -28,21 +28,22 @@ export interface UnitFile {
 
 interface Line {
   start: number;
-  /** End of content, before `\r\n` or `\n`. */
+  /** End of content, before its line break (`\n`, `\r\n`, `\r` or NUL). */
   end: number;
 }
 
+/** systemd's read_line() ends a line at `\n`, `\r\n`, a lone `\r` or a NUL byte. */
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  while (start <= text.length) {
-    const newline = text.indexOf('\n', start);
-    const next = newline < 0 ? text.length : newline;
-    const end = next > start && text[next - 1] === '\r' ? next - 1 : next;
-    lines.push({ start, end });
-    if (newline < 0) break;
-    start = newline + 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x0a && c !== 0x0d && c !== 0x00) continue;
+    lines.push({ start, end: i });
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    start = i + 1;
   }
+  lines.push({ start, end: text.length });
   return lines;
 }
 

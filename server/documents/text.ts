@@ -7,21 +7,28 @@ export function lineIndentAt(text: string, offset: number): string {
   return match ? match[0] : '';
 }
 
+/** Line breaks are `\n`, `\r\n` and a lone `\r`, as for editors (and YAML, systemd). */
+const isLineBreak = (code: number) => code === 0x0a || code === 0x0d;
+
 export function lineStartAt(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  let start = Math.min(offset, text.length);
+  while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+  return start;
 }
 
-/** Offset of the line terminator (`\r\n` or `\n`) of the line containing `offset`, or the text length. */
+/** Offset of the line terminator (`\r\n`, `\n` or `\r`) of the line containing `offset`, or the text length. */
 export function lineEndAt(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  if (newline < 0) return text.length;
-  return newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;
+  let end = Math.max(offset, 0);
+  while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+  return end;
 }
 
 /** The line terminator the document uses (first one found), `\n` by default. */
 export function eolOf(text: string): string {
-  const newline = text.indexOf('\n');
-  return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+  const end = lineEndAt(text, 0);
+  if (end >= text.length) return '\n';
+  if (text[end] === '\n') return '\n';
+  return text[end + 1] === '\n' ? '\r\n' : '\r';
 }
 
 /** 0-based line number of an offset. */

@@ -128,7 +128,9 @@ export function maskProxyUrl(value: string): string {
   return value.slice(0, url.password.start) + '****' + value.slice(url.password.end);
 }
 
-const URL_IN_TEXT = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'`]+/g;
+// The scheme is bounded: an unbounded `[A-Za-z0-9+.-]*` retried at every letter of a long word made masking
+// a message quadratic. A longer "scheme" still matches from its last 32 characters, so the URL is masked all the same.
+const URL_IN_TEXT = /[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s"'`]+/g;
 
 /** Masks the password of every URL in a free text: the last line of defence before anything is shown or printed. */
 export function maskSecrets(text: string): string {

@@ -18,7 +18,11 @@ export const duplicateVar: Rule = {
   check(model, report) {
     for (const scope of activeScopes(model)) {
       const byName = new Map<string, Assignment[]>();
-      for (const assignment of scope.assignments) byName.set(assignment.name, [...(byName.get(assignment.name) ?? []), assignment]);
+      for (const assignment of scope.assignments) {
+        const same = byName.get(assignment.name);
+        if (same) same.push(assignment);
+        else byName.set(assignment.name, [assignment]);
+      }
       for (const [name, assignments] of byName) {
         if (assignments.length < 2) continue;
         // Parsers list assignments in document order, except merged (`<<:`) ones, which come last: sort by position.

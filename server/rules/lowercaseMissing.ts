@@ -19,10 +19,12 @@ export const lowercaseMissing: Rule = {
     for (const scope of activeScopes(model)) {
       // Go daemons read both spellings; Docker's JSON keys have no case.
       if (scope.consumer !== 'any-program' || mayBeSetElsewhere(scope)) continue;
+      // A set, not a search per assignment: a scope with thousands of entries stays linear.
+      const names = new Set(scope.assignments.map((a) => a.name));
       for (const assignment of scope.assignments) {
         if (assignment.spelling !== 'upper' || !assignment.setting || !(assignment.setting in LOWERCASE_ONLY_READERS)) continue;
         const twin = envName(assignment.setting, 'lower');
-        if (scope.assignments.some((a) => a.name === twin)) continue;
+        if (names.has(twin)) continue;
         report({
           span: assignment.nameSpan,
           message: `${assignment.name} is set without ${twin} in ${scope.label}: ${LOWERCASE_ONLY_READERS[assignment.setting]} ${twin}, so their requests ignore this setting.`,

@@ -93,10 +93,14 @@ function ignoringClients(entry: NoProxyEntry, value: string, readers: readonly C
 
 /** True when no entry written in [start, end) of the rewritten value is ignored by a reader. */
 function writesGoodEntries(rewritten: string, start: number, end: number, readers: readonly ClientId[]): boolean {
-  return parseNoProxy(rewritten)
-    .filter((e) => e.textStart >= start && e.textEnd <= end && e.form !== 'empty')
-    .every((e) => ignoringClients(e, rewritten, readers).length === 0);
+  const written = parseNoProxy(rewritten).filter((e) => e.textStart >= start && e.textEnd <= end && e.form !== 'empty');
+  // Each check matches against the whole value: a rewrite into thousands of entries (a pasted blob) is no
+  // fix to offer, and checking it entry by entry took minutes.
+  if (written.length > MAX_REWRITTEN_ENTRIES) return false;
+  return written.every((e) => ignoringClients(e, rewritten, readers).length === 0);
 }
+
+const MAX_REWRITTEN_ENTRIES = 64;
 
 /** Why clients ignore the entry, in a few words (the measured cases are in docs/rules/no-proxy-entry.md). */
 function reason(entry: NoProxyEntry): string {

@@ -21,10 +21,12 @@ export const uppercaseMissing: Rule = {
       if (scope.consumer !== 'any-program') continue;
       // The twin may be set in an env_file / EnvironmentFile=, or this is such a file.
       if (mayBeSetElsewhere(scope)) continue;
+      // A set, not a search per assignment: a scope with thousands of entries stays linear.
+      const names = new Set(scope.assignments.map((a) => a.name));
       for (const assignment of scope.assignments) {
         if (assignment.spelling !== 'lower' || !assignment.setting || !TWINNED_SETTINGS.has(assignment.setting)) continue;
         const twin = envName(assignment.setting, 'upper');
-        if (scope.assignments.some((a) => a.name === twin)) continue;
+        if (names.has(twin)) continue;
         const readers = ALL_CLIENTS.filter((client) => readsVariable(client, assignment.name));
         const fine = readers.length === ALL_CLIENTS.length ? `every measured client (${clientList(readers)}) reads ${assignment.name}` : `${clientList(readers)} read ${assignment.name}`;
         report({

@@ -1,10 +1,9 @@
 // Writes properties of Docker's config.json / daemon.json.
-import { modify } from 'jsonc-parser';
 import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { Assignment } from '../engine/model';
 import type { SyntaxWriter } from './index';
 import { noSections } from './unsupported';
-import { eolOf, startsItsLine } from './lines';
+import { commaBefore, eolOf, startsItsLine, wholeLines } from './lines';
 import { lineIndentAt } from '../documents/text';
 
 /** The inside of a JSON string literal (without its quotes). */
@@ -18,11 +17,35 @@ function insertAfter(text: string, after: Assignment, name: string, value: strin
   return { start: after.span.end, end: after.span.end, newText: `${separator}${property}` };
 }
 
+/**
+ * Removes a property where it is written, with the comma that separates it
+ * from its neighbours: its whole lines when it has them to itself. Offsets come
+ * from the property's own span, so with duplicated keys the right one goes, and
+ * nothing else of the object is reformatted.
+ */
 function remove(text: string, target: Assignment): TextEditAt {
-  const path = target.syntax.kind === 'json-property' ? [...target.syntax.objectPath, target.name] : [target.name];
-  const edits = modify(text, path, undefined, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: eolOf(text) } });
-  if (edits.length !== 1) throw new Error('json writer: expected one edit to remove a property');
-  return { start: edits[0].offset, end: edits[0].offset + edits[0].length, newText: edits[0].content };
+  const { start, end } = target.span;
+  const afterBlanks = (offset: number) => {
+    let at = offset;
+    while (at < text.length && /\s/.test(text[at])) at++;
+    return at;
+  };
+  const afterProperty = afterBlanks(end);
+  const trailingComma = text[afterProperty] === ',' ? afterProperty : -1;
+  const restOfLineBlank = (offset: number) => {
+    let at = offset;
+    while (text[at] === ' ' || text[at] === '\t') at++;
+    return at >= text.length || text[at] === '\n' || text[at] === '\r';
+  };
+  if (trailingComma >= 0) {
+    if (startsItsLine(text, start) && restOfLineBlank(trailingComma + 1)) return { ...wholeLines(text, start, trailingComma + 1), newText: '' };
+    let to = trailingComma + 1;
+    while (text[to] === ' ' || text[to] === '\t') to++;
+    return { start, end: to, newText: '' };
+  }
+  // The last property: the comma before it goes instead (a trailing comma is an error for Docker's parser).
+  const leadingComma = commaBefore(text, start);
+  return { start: leadingComma >= 0 ? leadingComma : start, end, newText: '' };
 }
 
 export const jsonWriter: SyntaxWriter = {

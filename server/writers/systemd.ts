@@ -3,7 +3,7 @@
 import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { Assignment } from '../engine/model';
 import type { SyntaxWriter } from './index';
-import { eolOf, wholeLines } from './lines';
+import { eolOf, runStartBefore, wholeLines } from './lines';
 import { lineStartAt } from '../documents/text';
 
 export function renderEnvironmentWord(name: string, value: string | null, quoted: boolean): string {
@@ -22,8 +22,8 @@ function remove(text: string, target: Assignment): TextEditAt {
     return { ...wholeLines(text, target.syntax.directive.start, target.syntax.directive.end), newText: '' };
   }
   // The blanks that separate it from the previous word go with it; the first word takes the ones after it instead.
-  const before = /[ \t]+$/.exec(text.slice(0, target.span.start));
-  if (before) return { start: target.span.start - before[0].length, end: target.span.end, newText: '' };
+  const blanks = runStartBefore(text, target.span.start, (c) => c === ' ' || c === '\t');
+  if (blanks < target.span.start) return { start: blanks, end: target.span.end, newText: '' };
   const after = /^[ \t]+/.exec(text.slice(target.span.end));
   return { start: target.span.start, end: target.span.end + (after ? after[0].length : 0), newText: '' };
 }

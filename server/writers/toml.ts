@@ -3,7 +3,7 @@ import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { Assignment } from '../engine/model';
 import type { SyntaxWriter } from './index';
 import { noSections } from './unsupported';
-import { eolOf, startsItsLine, wholeLines } from './lines';
+import { commaBefore, eolOf, startsItsLine, wholeLines } from './lines';
 
 export function renderTomlString(content: string, preferred: 'basic' | 'literal'): string {
   if (preferred === 'literal' && !/['\u0000-\u001f\u007f]/.test(content)) return `'${content}'`;
@@ -23,8 +23,8 @@ function remove(text: string, target: Assignment): TextEditAt {
     return { ...wholeLines(text, target.span.start, end), newText: '' };
   }
   if (trailingComma) return { start: target.span.start, end, newText: '' };
-  const leadingComma = /,\s*$/.exec(text.slice(0, target.span.start));
-  return { start: leadingComma ? target.span.start - leadingComma[0].length : target.span.start, end: target.span.end, newText: '' };
+  const leadingComma = commaBefore(text, target.span.start);
+  return { start: leadingComma >= 0 ? leadingComma : target.span.start, end: target.span.end, newText: '' };
 }
 
 export const tomlWriter: SyntaxWriter = {

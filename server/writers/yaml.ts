@@ -5,20 +5,32 @@ import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { Assignment, QuoteStyle } from '../engine/model';
 import type { SyntaxWriter } from './index';
 import { noSections } from './unsupported';
-import { eolOf, lineEndAt, startsItsLine, wholeLines } from './lines';
+import { commaBefore, eolOf, lineEndAt, startsItsLine, wholeLines } from './lines';
 
 /** Characters that end a plain scalar inside `[...]` or `{...}`. */
 const FLOW_INDICATORS = /[,[\]{}]/;
 
 export function renderYamlScalar(value: string, preferred: QuoteStyle, inFlow = false): string {
   if (preferred === 'plain' && value !== '' && !/[\r\n]/.test(value) && !(inFlow && FLOW_INDICATORS.test(value))) {
-    const plain = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
-    if (plain === value) return value;
+    if (writesPlain(value)) return value;
   }
   if (preferred === 'single' && !/[\r\n\t]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
   // JSON strings are valid YAML double-quoted scalars.
   return JSON.stringify(value);
 }
+
+/** Whether `yaml` writes the value as a plain scalar as it is: asked for every fix that writes a value, and values repeat. */
+function writesPlain(value: string): boolean {
+  let plain = plainValues.get(value);
+  if (plain === undefined) {
+    plain = stringify(value, { lineWidth: 0 }).replace(/\n$/, '') === value;
+    if (plainValues.size >= 4096) plainValues.delete(plainValues.keys().next().value as string);
+    plainValues.set(value, plain);
+  }
+  return plain;
+}
+
+const plainValues = new Map<string, boolean>();
 
 function renderEntry(target: Assignment, name: string, value: string | null): string {
   const syntax = target.syntax;
@@ -51,8 +63,8 @@ function remove(text: string, target: Assignment): TextEditAt {
   }
   const after = /^\s*,[ \t]*/.exec(text.slice(target.span.end));
   if (after) return { start: target.span.start, end: target.span.end + after[0].length, newText: '' };
-  const before = /,\s*$/.exec(text.slice(0, target.span.start));
-  return { start: before ? target.span.start - before[0].length : target.span.start, end: target.span.end, newText: '' };
+  const before = commaBefore(text, target.span.start);
+  return { start: before >= 0 ? before : target.span.start, end: target.span.end, newText: '' };
 }
 
 export const yamlWriter: SyntaxWriter = {

@@ -1,0 +1,113 @@
+// Everything checked for one input, whatever produced it (a fuzz case, a
+// regression file, a variant of an example): the engine's invariants, the
+// safety of every fix it offers, and fix-all. systemd results are collected
+// and handed to `systemd-analyze` in one batch by `systemdFixProblems`.
+import type { LintOptions, LintResult } from '../../server/engine/lint';
+import type { FileKind } from '../../server/engine/model';
+import { checkFixAll, checkLint } from './engineInvariants';
+import { realParseError, systemdComplaints } from './fileKinds';
+import { checkFix } from './fixSafety';
+
+/** A fixed systemd text to load with systemd-analyze, next to the text it came from. */
+export interface SystemdFix {
+  what: string;
+  before: string;
+  after: string;
+}
+
+export interface InputReport {
+  problems: string[];
+  systemdFixes: SystemdFix[];
+  /** How many fixes were checked (a fuzz run reports it, so a generator that stops producing fixes is noticed). */
+  fixesChecked: number;
+}
+
+/**
+ * `maxFixes` bounds the fixes checked (each costs a re-lint): a fuzz input
+ * with thousands of findings is checked on a spread of them.
+ */
+export function checkInput(text: string, kind: FileKind, path: string, options: LintOptions = {}, maxFixes = Infinity): InputReport {
+  const problems: string[] = [];
+  const systemdFixes: SystemdFix[] = [];
+  // Through detection, as the server and the CLI see the file...
+  const started = performance.now();
+  const detected = checkLint(text, path, options);
+  const elapsed = performance.now() - started;
+  problems.push(...detected.problems.map((p) => `[detected] ${p}`));
+  if (elapsed > lintTimeBound(text)) problems.push(`lint took ${Math.round(elapsed)} ms for ${text.length} characters: something is worse than linear`);
+  if (text.startsWith('\uFEFF')) problems.push(...byteOrderMarkProblems(text, path, detected.result, options));
+  // ...and parsed as the kind even when detection declines it (a truncated config.toml without [[runners]]).
+  const forced = detected.result?.kind === kind ? detected : checkLint(text, path, { ...options, kind });
+  if (forced !== detected) problems.push(...forced.problems.map((p) => `[as ${kind}] ${p}`));
+  let fixesChecked = 0;
+  const findings = forced.result?.findings ?? [];
+  const fixable = findings.filter((finding) => finding.fix);
+  const step = Number.isFinite(maxFixes) ? Math.max(1, Math.ceil(fixable.length / maxFixes)) : 1;
+  for (const finding of fixable.filter((_, index) => index % step === 0)) {
+    fixesChecked++;
+    const outcome = checkFix(text, path, kind, finding, findings, { ...options, kind });
+    problems.push(...outcome.problems);
+    if (kind === 'systemd' && outcome.fixed !== null) systemdFixes.push({ what: `fix "${finding.fix?.title}" of ${finding.rule} at ${finding.span.start}`, before: text, after: outcome.fixed });
+  }
+  const all = checkFixAll(text, path, { ...options, kind });
+  problems.push(...all.problems);
+  if (all.text !== null && all.text !== text) {
+    const parseError = realParseError(kind, all.text);
+    if (realParseError(kind, text) === null && parseError !== null) problems.push(`fix-all: the fixed text no longer parses: ${parseError}`);
+    if (kind === 'systemd') systemdFixes.push({ what: 'fix-all', before: text, after: all.text });
+  }
+  return { problems, systemdFixes, fixesChecked };
+}
+
+/**
+ * A byte order mark changes nothing but offsets: the same kind is detected and
+ * the same findings come out, one character further on.
+ */
+function byteOrderMarkProblems(text: string, path: string, withMark: LintResult | null, options: LintOptions): string[] {
+  const without = checkLint(text.slice(1), path, options).result;
+  if (!withMark || !without) return [];
+  if (withMark.kind !== without.kind) return [`BOM: detected as ${withMark.kind} with it and ${without.kind} without`];
+  // Offset 0 with a BOM and offset 1 both mean "the start of the file" (where file-level problems sit).
+  const shown = (findings: LintResult['findings'], shift: number) =>
+    findings.map((f) => `${f.rule} ${Math.max(1, f.span.start + shift)}..${Math.max(1, f.span.end + shift)} ${f.message.replace(/\d+/g, '#')}`).sort();
+  const a = shown(withMark.findings, 0);
+  const b = shown(without.findings, 1);
+  return JSON.stringify(a) === JSON.stringify(b) ? [] : [`BOM: the findings differ from those of the text without it:\n  with:    ${a.join('\n           ')}\n  without: ${b.join('\n           ')}`];
+}
+
+/** Generous for a linear engine (a few ms per 10 KB) yet far below what a quadratic rule takes on a long line. */
+export function lintTimeBound(text: string): number {
+  return 2_000 + text.length / 100;
+}
+
+/** Complaints of one kind ("Invalid syntax", "Failed to resolve specifiers"...), counted. */
+function complaintCounts(complaints: { message: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { message } of complaints) {
+    const category = message.split(/[:,]/)[0];
+    counts.set(category, (counts.get(category) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * systemd's own parser on both sides of each fix: a fix must not add a
+ * complaint (an assignment systemd ignores, an unbalanced quote, a bad
+ * specifier) that the text before it did not have.
+ */
+export function systemdFixProblems(fixes: readonly SystemdFix[]): string[] {
+  if (fixes.length === 0) return [];
+  const complaints = systemdComplaints(fixes.flatMap((fix) => [fix.before, fix.after]));
+  const problems: string[] = [];
+  fixes.forEach((fix, index) => {
+    const before = complaintCounts(complaints[2 * index]);
+    const after = complaintCounts(complaints[2 * index + 1]);
+    for (const [category, count] of after) {
+      if (count > (before.get(category) ?? 0)) {
+        const lines = complaints[2 * index + 1].filter((c) => c.message.startsWith(category)).map((c) => `line ${c.line}: ${c.message}`);
+        problems.push(`${fix.what}: systemd now complains "${category}" (${lines.join('; ')})\n--- before\n${fix.before}\n--- after\n${fix.after}`);
+      }
+    }
+  });
+  return problems;
+}
