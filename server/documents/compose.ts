@@ -171,17 +171,21 @@ function mapEntry(text: string, pair: Pair<Scalar, unknown>, parent: YAMLMap): A
   let valueSpan: Span = { start: nameSpan.end, end: nameSpan.end };
   let valueQuote: QuoteStyle = 'plain';
   let offsets: ((i: number) => number) | null = null;
+  let entryEnd = nameSpan.end;
   if (isScalar(valueNode)) {
     valueSpan = spanOf(valueNode);
     value = valueNode.value === null ? null : String(valueNode.value);
     valueQuote = quoteStyle(valueNode);
     if (value !== null) offsets = identityOffsets(text, valueSpan, value, valueQuote === 'plain' ? 0 : 1);
+    // `KEY:` has an empty value right after the colon: the entry ends there (a flow map's next entry goes after it),
+    // while the value span stays right after the name, where rules point at a missing value.
+    entryEnd = valueSpan.end;
     if (valueNode.value === null && valueNode.source === '') valueSpan = { start: nameSpan.end, end: nameSpan.end };
   } else if (valueNode !== null && valueNode !== undefined) {
     // A nested collection is not an environment value; leave it to compose's own validation.
     return null;
   }
-  const span = { start: nameSpan.start, end: Math.max(valueSpan.end, nameSpan.end) };
+  const span = { start: nameSpan.start, end: Math.max(valueSpan.end, nameSpan.end, entryEnd) };
   return environmentAssignment({
     name,
     value,

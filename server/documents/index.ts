@@ -15,7 +15,7 @@ export function parseDocumentOfKind(kind: FileKind, text: string, path: string):
     // The parsers recurse once per nesting level: a file nested thousands deep overflows the stack.
     // That is a file we cannot read, to report like any other, not a crash of the server or the CLI.
     if (!(error instanceof RangeError)) throw error;
-    const reason = /call stack/i.test(error.message) ? 'it is nested too deeply' : error.message;
+    const reason = /call stack/i.test(error.message) ? 'it nests too deeply, or holds a value too long, for the parser' : error.message;
     model = { kind, text, scopes: [], parseProblem: { message: `The file cannot be read: ${reason}`, span: { start: 0, end: 0 } } };
   }
   // Parser libraries place errors past the end (at EOF) or between \r and \n; a reported range must be one an editor can show.

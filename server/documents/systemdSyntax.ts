@@ -115,7 +115,30 @@ export interface EnvironmentWord {
   quoted: boolean;
 }
 
-const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', s: ' ' };
+const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', s: ' ', '\\': '\\', '"': '"', "'": "'" };
+
+/**
+ * The C escape at `at` (a backslash) as systemd's cunescape_one() reads it: the
+ * character and the length of the escape, or null for one systemd rejects
+ * (unknown letter, short hex, NUL, no code point), which makes it ignore the line.
+ */
+function cEscape(value: string, at: number): { char: string; length: number } | null {
+  const next = value[at + 1];
+  if (next === undefined) return null;
+  if (next in C_ESCAPES) return { char: C_ESCAPES[next], length: 2 };
+  const digits = (count: number, pattern: RegExp, radix: number, from: number) => {
+    const text = value.slice(from, from + count);
+    return text.length === count && pattern.test(text) ? parseInt(text, radix) : null;
+  };
+  const [code, length] =
+    next === 'x' ? [digits(2, /^[0-9a-f]+$/i, 16, at + 2), 4]
+    : next === 'u' ? [digits(4, /^[0-9a-f]+$/i, 16, at + 2), 6]
+    : next === 'U' ? [digits(8, /^[0-9a-f]+$/i, 16, at + 2), 10]
+    : /[0-7]/.test(next) ? [digits(3, /^[0-7]+$/, 8, at + 1), 4]
+    : [null, 0];
+  if (code === null || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return null;
+  return { char: String.fromCodePoint(code), length };
+}
 
 /** Splits an `Environment=` value into words the way systemd's extract_first_word(UNQUOTE|CUNESCAPE) does. */
 export function splitEnvironmentWords(directive: UnitDirective): EnvironmentWord[] {
@@ -142,21 +165,23 @@ export function splitEnvironmentWords(directive: UnitDirective): EnvironmentWord
       } else if (quote !== null && c === quote) {
         quote = null;
         i++;
-      } else if (c === '\\' && quote !== "'" && i + 1 >= value.length) {
-        broken = true;
-        i++;
-      } else if (c === '\\' && quote !== "'") {
-        const next = value[i + 1];
-        chars.push(C_ESCAPES[next] ?? next);
+      } else if (c === '\\') {
+        // Escapes count inside single quotes too (systemd 252 checked with systemd-analyze: `'B=\\q'` is invalid syntax).
+        const escape = cEscape(value, i);
+        if (!escape) {
+          broken = true;
+          break;
+        }
+        chars.push(escape.char);
         offsets.push(valueOffsets[i + 1]);
-        i += 2;
+        i += escape.length;
       } else {
         chars.push(c);
         offsets.push(valueOffsets[i]);
         i++;
       }
     }
-    // An unterminated quote or a dangling backslash: systemd logs "Invalid syntax, ignoring" and drops
+    // An unterminated quote or an escape systemd rejects: it logs "Invalid syntax, ignoring" and drops
     // this word and the rest of the line (the words before it are already set).
     if (quote !== null || broken) break;
     const first = value[startIndex];

@@ -10,7 +10,8 @@ export function startsItsLine(text: string, offset: number): boolean {
 
 /** The span of the whole lines from the one holding `start` to the one holding `end - 1`, including the last line break. */
 export function wholeLines(text: string, start: number, end: number): { start: number; end: number } {
-  const from = lineStartAt(text, start);
+  // A byte order mark before the first line is not part of it.
+  const from = Math.max(lineStartAt(text, start), text.charCodeAt(0) === 0xfeff && start > 0 ? 1 : 0);
   const lineEnd = lineEndAt(text, Math.max(end - 1, start));
   const to = text.startsWith('\r\n', lineEnd) ? lineEnd + 2 : text.startsWith('\n', lineEnd) || text.startsWith('\r', lineEnd) ? lineEnd + 1 : lineEnd;
   return { start: from, end: to };

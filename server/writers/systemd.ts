@@ -8,8 +8,15 @@ import { lineStartAt } from '../documents/text';
 
 export function renderEnvironmentWord(name: string, value: string | null, quoted: boolean): string {
   const word = value === null ? name : `${name}=${value.replace(/%/g, '%%')}`;
-  if (!quoted && !/[\s"'\\]/.test(word)) return word;
-  return `"${word.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  if (!quoted && !/[\s"'\\\u0000-\u001f\u007f]/.test(word)) return word;
+  // systemd reads a raw CR or NUL as the end of the line: control characters are written as C escapes.
+  return `"${word.replace(/[\\"\u0000-\u001f\u007f]/g, escapeForSystemd)}"`;
+}
+
+const C_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\', '"': '\\"' };
+
+function escapeForSystemd(c: string): string {
+  return C_ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 }
 
 function quotedLike(target: Assignment): boolean {

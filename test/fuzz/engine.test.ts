@@ -14,7 +14,7 @@ import { applyMutations, mutationsArbitrary, type Mutation } from './mutations';
 import { FIXES_PER_INPUT, fuzzMaxSize, runFuzz } from './fuzzRun';
 
 /** Cases per property in CI; the whole suite stays well under 20 s. */
-const CI_RUNS = 120;
+const CI_RUNS = 80;
 /** systemd results loaded with systemd-analyze per property (one process for all of them). */
 const SYSTEMD_SAMPLE = 150;
 

@@ -55,6 +55,8 @@ export function realParseError(kind: FileKind, text: string): string | null {
         return null;
     }
   } catch (error) {
+    // The JS parser's own stack limit (a 150,000-character string, deep nesting) is no syntax error: the consumer reads the file.
+    if (error instanceof RangeError) return null;
     return error instanceof Error ? error.message.split('\n')[0] : String(error);
   }
 }

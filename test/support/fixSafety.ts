@@ -155,7 +155,8 @@ export function checkFix(text: string, path: string, kind: FileKind, finding: Fi
     if (endings === 'crlf' && /(^|[^\r])\n/.test(edit.newText)) problems.push(`${what}: writes a bare LF into a CRLF document`);
     if (endings === 'lf' && /\r/.test(edit.newText)) problems.push(`${what}: writes a CR into an LF document`);
   }
-  if (text.startsWith('\uFEFF') !== fixed.startsWith('\uFEFF')) problems.push(`${what}: adds or removes the byte order mark`);
+  // (Removing a first line may legitimately bring a U+FEFF that stood inside the text to the front.)
+  if (text.startsWith('\uFEFF') && !fixed.startsWith('\uFEFF')) problems.push(`${what}: removes the byte order mark`);
   if (/(\r\n|\n|\r)$/.test(text) !== /(\r\n|\n|\r)$/.test(fixed)) problems.push(`${what}: adds or removes the trailing line break`);
   const commentsBefore = ownLineComments(kind, text);
   const commentsAfter = ownLineComments(kind, fixed);

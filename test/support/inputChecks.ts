@@ -80,33 +80,36 @@ export function lintTimeBound(text: string): number {
   return 2_000 + text.length / 100;
 }
 
-/** Complaints of one kind ("Invalid syntax", "Failed to resolve specifiers"...), counted. */
-function complaintCounts(complaints: { message: string }[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const { message } of complaints) {
-    const category = message.split(/[:,]/)[0];
-    counts.set(category, (counts.get(category) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /**
- * systemd's own parser on both sides of each fix: a fix must not add a
- * complaint (an assignment systemd ignores, an unbalanced quote, a bad
- * specifier) that the text before it did not have.
+ * systemd's own parser on both sides of each fix: every complaint about the
+ * fixed text must be one it made before (same message), or be about text the
+ * user wrote (its "ignoring: <text>" is in the text before the fix: a line the
+ * fix moved into [Service] now gets checked). Anything else (an assignment the
+ * fix wrote that systemd skips, broken quoting, a bad specifier) fails.
  */
 export function systemdFixProblems(fixes: readonly SystemdFix[]): string[] {
   if (fixes.length === 0) return [];
   const complaints = systemdComplaints(fixes.flatMap((fix) => [fix.before, fix.after]));
   const problems: string[] = [];
   fixes.forEach((fix, index) => {
-    const before = complaintCounts(complaints[2 * index]);
-    const after = complaintCounts(complaints[2 * index + 1]);
-    for (const [category, count] of after) {
-      if (count > (before.get(category) ?? 0)) {
-        const lines = complaints[2 * index + 1].filter((c) => c.message.startsWith(category)).map((c) => `line ${c.line}: ${c.message}`);
-        problems.push(`${fix.what}: systemd now complains "${category}" (${lines.join('; ')})\n--- before\n${fix.before}\n--- after\n${fix.after}`);
+    const before = complaints[2 * index].map((c) => c.message);
+    // "Invalid syntax, ignoring: <the whole line>" quotes the line, which a fix that adds a word changes:
+    // those are counted (the fix may not break a line that was whole), the others matched by message.
+    let brokenLinesBefore = before.filter((m) => m.startsWith('Invalid syntax')).length;
+    const fresh = complaints[2 * index + 1].filter((complaint) => {
+      if (complaint.message.startsWith('Invalid syntax')) return brokenLinesBefore-- <= 0;
+      const same = before.indexOf(complaint.message);
+      if (same >= 0) {
+        before.splice(same, 1);
+        return false;
       }
+      // systemd shows the word unquoted and with specifiers resolved (`%%` as `%`).
+      const about = /ignoring: (.*)$/.exec(complaint.message)?.[1];
+      const plain = (text: string) => text.replace(/%%/g, '%').replace(/["'\\]/g, '');
+      return !(about && plain(fix.before).includes(plain(about)));
+    });
+    if (fresh.length > 0) {
+      problems.push(`${fix.what}: systemd now complains: ${fresh.map((c) => `line ${c.line}: ${c.message}`).join('; ')}\n--- before\n${fix.before}\n--- after\n${fix.after}`);
     }
   });
   return problems;

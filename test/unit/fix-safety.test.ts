@@ -47,6 +47,8 @@ describe('fix safety', () => {
       for (const variant of VARIANTS) {
         const text = variant.make(file.text, file.kind);
         if (variant.name !== 'as written' && text === file.text) continue;
+        // Huge regression inputs are about time, covered as written; their variants would only repeat that.
+        if (variant.name !== 'as written' && file.text.length > 20_000) continue;
         const report = checkInput(text, file.kind, file.lintPath, {}, fixesPerInput(text));
         assert.deepEqual(report.problems, [], `${file.file} (${variant.name}):\n${report.problems.join('\n')}`);
         systemdFixes.push(...report.systemdFixes.map((fix) => ({ ...fix, what: `${file.file} (${variant.name}): ${fix.what}` })));
