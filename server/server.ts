@@ -10,6 +10,7 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { RULE_DOCS_BASE } from './engine/ruleCatalog';
 import { maskSecrets } from './proxy/url';
 import { codeActions, FIX_ALL_KIND } from './services/codeActions';
 import { CURSOR_FEATURE_CAPABILITIES, registerCursorFeatures } from './services/cursorFeatures';
@@ -20,12 +21,11 @@ import { ValidationQueue } from './services/validationQueue';
 import { WorkspaceScan } from './services/workspaceScan';
 import { DEFAULT_SETTINGS, toSettings, type ProxylintSettings } from './services/settings';
 
-const DEFAULT_DOCS_BASE = 'https://github.com/proxylint/proxylint/blob/main/docs/rules';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let canPullConfiguration = false;
-let docsBase = DEFAULT_DOCS_BASE;
+let docsBase = RULE_DOCS_BASE;
 const settingsCache = new Map<string, Promise<ProxylintSettings>>();
 const validations = new ValidationQueue((uri) => void validate(uri));
 const linter = new OpenDocumentLinter();
