@@ -39,6 +39,14 @@ const QUOTES = new Set(['"', "'"]);
  * is stripped too. Blanks outside the quotes go with them.
  */
 export function stripQuotes(value: string): string | null {
+  let stripped = stripQuoteLayer(value);
+  if (stripped === null) return null;
+  // Stacked stray quotes (`"'http://…`) all go in one fix; otherwise the fix would leave a finding for itself.
+  for (let next = stripQuoteLayer(stripped); next !== null; next = stripQuoteLayer(stripped)) stripped = next;
+  return stripped;
+}
+
+function stripQuoteLayer(value: string): string | null {
   const trimmed = value.trim();
   const first = trimmed[0];
   const last = trimmed[trimmed.length - 1];

@@ -82,10 +82,12 @@ export function lintTimeBound(text: string): number {
 
 /**
  * systemd's own parser on both sides of each fix: every complaint about the
- * fixed text must be one it made before (same message), or be about text the
- * user wrote (its "ignoring: <text>" is in the text before the fix: a line the
- * fix moved into [Service] now gets checked). Anything else (an assignment the
- * fix wrote that systemd skips, broken quoting, a bad specifier) fails.
+ * fixed text must be one it made before (same message; broken lines counted),
+ * or be about text the user wrote: a line the fix left as it was, or a word
+ * that stands whole in the text before (a section header added by a fix makes
+ * systemd read, and complain about, lines it skipped before). Anything else
+ * (an assignment the fix wrote that systemd skips, broken quoting, a bad
+ * specifier) fails.
  */
 export function systemdFixProblems(fixes: readonly SystemdFix[]): string[] {
   if (fixes.length === 0) return [];
@@ -96,17 +98,32 @@ export function systemdFixProblems(fixes: readonly SystemdFix[]): string[] {
     // "Invalid syntax, ignoring: <the whole line>" quotes the line, which a fix that adds a word changes:
     // those are counted (the fix may not break a line that was whole), the others matched by message.
     let brokenLinesBefore = before.filter((m) => m.startsWith('Invalid syntax')).length;
+    // systemd shows the word unquoted and with specifiers resolved (`%%` as `%`).
+    const plain = (text: string) => text.replace(/%%/g, '%').replace(/["'\\]/g, '');
+    // The quoted word or line must stand whole in the text before (`https_proxy` inside `https_proxy=x` does not).
+    const writtenBefore = (message: string) => {
+      const about = /ignoring: (.*)$/.exec(message)?.[1];
+      if (about === undefined) return false;
+      const text = plain(fix.before);
+      const word = plain(about);
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        const left = text[at - 1];
+        const right = text[at + word.length];
+        if ((left === undefined || /[\s=]/.test(left)) && (right === undefined || /\s/.test(right))) return true;
+      }
+      return false;
+    };
+    // A complaint about a line the fix left as it was (one it moved into [Service], where systemd now reads it).
+    const beforeLines = new Set(fix.before.split(/\r\n|\n|\r|\0/));
+    const afterLines = fix.after.split(/\r\n|\n|\r|\0/);
+    const untouchedLine = (line: number) => line >= 1 && beforeLines.has(afterLines[line - 1] ?? '') && !/^\s*\[/.test(afterLines[line - 1] ?? '');
     const fresh = complaints[2 * index + 1].filter((complaint) => {
+      if (writtenBefore(complaint.message) || untouchedLine(complaint.line)) return false;
       if (complaint.message.startsWith('Invalid syntax')) return brokenLinesBefore-- <= 0;
       const same = before.indexOf(complaint.message);
-      if (same >= 0) {
-        before.splice(same, 1);
-        return false;
-      }
-      // systemd shows the word unquoted and with specifiers resolved (`%%` as `%`).
-      const about = /ignoring: (.*)$/.exec(complaint.message)?.[1];
-      const plain = (text: string) => text.replace(/%%/g, '%').replace(/["'\\]/g, '');
-      return !(about && plain(fix.before).includes(plain(about)));
+      if (same < 0) return true;
+      before.splice(same, 1);
+      return false;
     });
     if (fresh.length > 0) {
       problems.push(`${fix.what}: systemd now complains: ${fresh.map((c) => `line ${c.line}: ${c.message}`).join('; ')}\n--- before\n${fix.before}\n--- after\n${fix.after}`);
