@@ -12,7 +12,7 @@ import { ALL_RULES } from '../../server/rules';
 import { REPOSITORY_ROOT } from '../support/corpus';
 
 const ALLOWED: readonly RegExp[] = [
-  /^dist\/(client|server|cli|cliWorker)\.js$/,
+  /^dist\/(client|server)\.js$/,
   /^package\.json$/,
   /^README\.md$/,
   /^LICENSE$/,
