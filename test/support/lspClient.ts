@@ -20,6 +20,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkspaceFoldersRequest,
   type CodeAction,
   type Command,
   type Diagnostic,
@@ -39,6 +40,10 @@ export interface StartOptions {
   /** What the server gets for `workspace/configuration` of section `proxylint`. */
   settings?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
+  /** Opens this folder as the workspace (progress and file events announced); without it the server has no workspace. */
+  workspaceFolder?: string;
+  /** What the server gets for `workspace/configuration` of section `files.exclude`. */
+  filesExclude?: Record<string, boolean>;
 }
 
 export class TestLspClient {
@@ -53,7 +58,7 @@ export class TestLspClient {
   private published = new Map<string, PublishDiagnosticsParams[]>();
   private waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 
-  private constructor(options: StartOptions) {
+  private constructor(private readonly options: StartOptions) {
     this.settings = options.settings ?? {};
     this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
@@ -72,19 +77,27 @@ export class TestLspClient {
     for (const type of [LogMessageNotification.type, ShowMessageNotification.type]) {
       this.connection.onNotification(type, (params) => this.transcript.push(`${type.method} ${JSON.stringify(params)}`));
     }
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'proxylint' ? this.settings : null)));
+    this.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section === 'proxylint' ? this.settings : item.section === 'files.exclude' ? (options.filesExclude ?? {}) : null)),
+    );
+    this.connection.onRequest(WorkspaceFoldersRequest.type, () => this.workspaceFolders());
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.listen();
   }
 
   static async start(options: StartOptions = {}): Promise<TestLspClient> {
     const client = new TestLspClient(options);
+    const folder = options.workspaceFolder;
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } } },
+      rootUri: folder ? TestLspClient.uriOf(folder) : null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...(folder ? { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: false } } : {}) },
+        textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } },
+        ...(folder ? { window: { workDoneProgress: true } } : {}),
+      },
       initializationOptions: options.initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders: client.workspaceFolders(),
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
@@ -133,6 +146,31 @@ export class TestLspClient {
     return this.published.get(uri) ?? [];
   }
 
+  /** Every URI the server has published diagnostics for. */
+  publishedUris(): string[] {
+    return [...this.published.keys()];
+  }
+
+  /** The latest diagnostics of a URI once they satisfy `predicate`: already published, or at a later publication. */
+  diagnosticsWhen(uri: string, predicate: (diagnostics: Diagnostic[]) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const latest = this.published.get(uri)?.at(-1);
+    if (latest && predicate(latest.diagnostics)) return Promise.resolve(latest.diagnostics);
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no diagnostics for ${uri} as expected within ${timeoutMs} ms; latest: ${JSON.stringify(this.published.get(uri)?.at(-1)?.diagnostics.map((d) => d.code))}`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        uri,
+        predicate: (p) => predicate(p.diagnostics),
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolvePromise(p.diagnostics);
+        },
+      });
+    });
+  }
+
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<(Command | CodeAction)[] | null> {
     return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
   }
@@ -140,6 +178,10 @@ export class TestLspClient {
   /** Any request by method name (`textDocument/hover`, `textDocument/completion`...), for features without a helper. */
   request<R>(method: string, params: object): Promise<R> {
     return this.connection.sendRequest<R>(method, params);
+  }
+
+  private workspaceFolders(): { uri: string; name: string }[] | null {
+    return this.options.workspaceFolder ? [{ uri: TestLspClient.uriOf(this.options.workspaceFolder), name: 'workspace' }] : null;
   }
 
   async shutdown(): Promise<void> {
