@@ -1,17 +1,27 @@
 // Building Assignment records: the facts every parser derives the same way.
-import type { Assignment } from '../engine/model';
+import type { Assignment, ProxySetting, Spelling } from '../engine/model';
 import { settingOfDockerKeyIn, settingOfEnvName, spellingOf, type DockerJsonFile } from '../proxy/variables';
 
 type Written = Omit<Assignment, 'setting' | 'spelling'>;
 
 /** An environment variable assignment (`NAME=value`): setting and spelling follow from the name. */
 export function environmentAssignment(written: Written): Assignment {
-  return { ...written, setting: settingOfEnvName(written.name), spelling: spellingOf(written.name) };
+  return withNameFacts(written, settingOfEnvName(written.name), spellingOf(written.name));
 }
 
 /** A Docker JSON key (`httpProxy`, `http-proxy`): no case twins; a key the file's reader ignores sets nothing. */
 export function dockerKeyAssignment(file: DockerJsonFile, written: Written): Assignment {
-  return { ...written, setting: settingOfDockerKeyIn(written.name, file), spelling: 'json-key' };
+  return withNameFacts(written, settingOfDockerKeyIn(written.name, file), 'json-key');
+}
+
+/**
+ * The record with its setting and spelling, its fields in the order `{ ...written, setting, spelling }` gives.
+ * Written out field by field: an object spread here was the hottest line of model building (a slow generic copy per assignment).
+ */
+function withNameFacts(written: Written, setting: ProxySetting | null, spelling: Spelling): Assignment {
+  const { name, value, span, nameSpan, valueSpan, valueOffsets, syntax, hostExpansions } = written;
+  if (hostExpansions !== undefined) return { name, value, span, nameSpan, valueSpan, valueOffsets, syntax, hostExpansions, setting, spelling };
+  return { name, value, span, nameSpan, valueSpan, valueOffsets, syntax, setting, spelling };
 }
 
 /**

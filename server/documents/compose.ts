@@ -82,17 +82,37 @@ export function serviceScopes(doc: Document, text: string, pair: Pair, facts: Co
   const service = resolve(doc, pair.value);
   if (!isMap(service)) return scopes;
   const anchor = spanOf(pair.key);
-  const environment = collectEnvironment(doc, text, resolve(doc, service.get('environment', true)));
-  const dind = dindFor(doc, service, environment, facts.dindServices, name);
+  const fields = serviceFields(service);
+  const environment = collectEnvironment(doc, text, resolve(doc, fields.environment));
+  const dependencies = dependencyEntries(doc, fields);
+  const dind = dindFor(environment, dependencies, facts.dindServices, name);
   if (environment.length > 0 || dind) {
-    scopes.push({ label: `service "${name}"`, consumer: 'any-program', assignments: environment, anchor, dind, peers: peersOf(doc, service, name, environment, facts.images), environmentFiles: environmentFilesOf(doc, service) });
+    scopes.push({ label: `service "${name}"`, consumer: 'any-program', assignments: environment, anchor, dind, peers: peersOf(dependencies, name, environment, facts.images), environmentFiles: environmentFilesOf(doc, fields.env_file) });
   }
-  const build = resolve(doc, service.get('build', true));
+  const build = resolve(doc, fields.build);
   if (isMap(build)) {
     const args = collectEnvironment(doc, text, resolve(doc, build.get('args', true)));
     if (args.length > 0) scopes.push({ label: `build args of service "${name}"`, consumer: 'any-program', assignments: args, anchor, dind: null });
   }
   return scopes;
+}
+
+/** The service keys the model reads. */
+const SERVICE_FIELDS = ['environment', 'build', 'env_file', 'depends_on', 'links'] as const;
+type ServiceFields = Record<(typeof SERVICE_FIELDS)[number], unknown>;
+
+/** The value nodes of the keys the model reads, in one pass over the service: what `service.get(key, true)` gives for each (the first pair with that key). */
+function serviceFields(service: YAMLMap): ServiceFields {
+  const fields: ServiceFields = { environment: undefined, build: undefined, env_file: undefined, depends_on: undefined, links: undefined };
+  const found = new Set<string>();
+  for (const item of service.items) {
+    if (!isPair(item) || !isScalar(item.key)) continue;
+    const key = item.key.value;
+    if (typeof key !== 'string' || found.has(key) || !(SERVICE_FIELDS as readonly string[]).includes(key)) continue;
+    found.add(key);
+    fields[key as keyof ServiceFields] = item.value ?? undefined;
+  }
+  return fields;
 }
 
 function firstLine(message: string): string {
@@ -117,9 +137,10 @@ function quoteStyle(node: Scalar): QuoteStyle {
 }
 
 /** The effective entries of an `environment:` or `args:` node: local keys first, then merged ones they do not override. */
-function collectEnvironment(doc: Document, text: string, node: unknown, seen = new Set<unknown>()): Assignment[] {
-  if (seen.has(node)) return [];
-  seen.add(node);
+function collectEnvironment(doc: Document, text: string, node: unknown, seen?: Set<unknown>): Assignment[] {
+  // `seen` (the nodes merged so far, against cycles) is made at the first merge key: most maps have none.
+  if (seen?.has(node)) return [];
+  seen?.add(node);
   if (isSeq(node)) return listEntries(text, node);
   if (!isMap(node)) return [];
   const local: Assignment[] = [];
@@ -127,6 +148,7 @@ function collectEnvironment(doc: Document, text: string, node: unknown, seen = n
   for (const pair of node.items) {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
     if (isMergeKey(pair.key)) {
+      seen ??= new Set([node]);
       const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
       for (const source of sources) {
         // YAML merge: a key from an earlier source wins over the same key from a later one.
@@ -138,13 +160,14 @@ function collectEnvironment(doc: Document, text: string, node: unknown, seen = n
     const entry = mapEntry(text, pair as Pair<Scalar, unknown>, node);
     if (entry) local.push(entry);
   }
+  if (merged.length === 0) return local;
   const localNames = new Set(local.map((a) => a.name));
   return [...local, ...merged.filter((a) => !localNames.has(a.name))];
 }
 
 /** `env_file:` as a path, a list of paths, or a list of `{ path, required }` (compose 2.24+). */
-function environmentFilesOf(doc: Document, service: YAMLMap): EnvironmentFileReference[] {
-  const node = resolve(doc, service.get('env_file', true));
+function environmentFilesOf(doc: Document, envFile: unknown): EnvironmentFileReference[] {
+  const node = resolve(doc, envFile);
   const references: EnvironmentFileReference[] = [];
   for (const item of isSeq(node) ? node.items : [node]) {
     const entry = resolve(doc, item);
@@ -206,7 +229,7 @@ function listEntries(text: string, seq: YAMLSeq): Assignment[] {
     const quote = quoteStyle(item);
     const contentStart = span.start + (quote === 'plain' ? 0 : 1);
     // Offsets inside the scalar are exact only when the source has no escapes.
-    const exact = identityOffsets(text, span, itemText, quote === 'plain' ? 0 : 1);
+    const exact = text.startsWith(itemText, contentStart);
     const eq = itemText.indexOf('=');
     const name = eq < 0 ? itemText : itemText.slice(0, eq);
     const value = eq < 0 ? null : itemText.slice(eq + 1);
@@ -229,18 +252,14 @@ function listEntries(text: string, seq: YAMLSeq): Assignment[] {
 
 const DIND_IMAGE = /(^|\/)docker:[^\s]*dind|dind/i;
 
-function dindFor(doc: Document, service: YAMLMap, environment: Assignment[], dindServices: Set<string>, selfName: string): DindUse | null {
+function dindFor(environment: Assignment[], dependencies: readonly DependencyEntry[], dindServices: Set<string>, selfName: string): DindUse | null {
   const fromDockerHost = dindFromDockerHost(environment);
   if (fromDockerHost) return fromDockerHost;
   if (dindServices.has(selfName)) return null;
-  for (const dependency of dependencyNames(doc, service)) {
+  for (const { name: dependency } of dependencies) {
     if (dindServices.has(dependency)) return { host: dependency, evidence: `depends on the docker-in-docker service "${dependency}"` };
   }
   return null;
-}
-
-function dependencyNames(doc: Document, service: YAMLMap): string[] {
-  return dependencyEntries(doc, service).map((entry) => entry.name);
 }
 
 interface DependencyEntry {
@@ -250,10 +269,10 @@ interface DependencyEntry {
 }
 
 /** `depends_on` (list or map form) and `links` (`db` or `db:alias`) entries, where they are written. */
-function dependencyEntries(doc: Document, service: YAMLMap): DependencyEntry[] {
+function dependencyEntries(doc: Document, fields: ServiceFields): DependencyEntry[] {
   const entries: DependencyEntry[] = [];
   for (const key of ['depends_on', 'links'] as const) {
-    const node = resolve(doc, service.get(key, true));
+    const node = resolve(doc, fields[key]);
     if (isSeq(node)) for (const item of node.items) if (isScalar(item)) entries.push({ name: String(item.value).split(':')[0], key, span: spanOf(item) });
     if (isMap(node)) for (const pair of node.items) if (isScalar(pair.key)) entries.push({ name: String(pair.key.value), key, span: spanOf(pair.key) });
   }
@@ -261,12 +280,12 @@ function dependencyEntries(doc: Document, service: YAMLMap): DependencyEntry[] {
 }
 
 /** Other services this one talks to by name: its dependencies and links, and URLs or hosts naming them in its environment values. */
-function peersOf(doc: Document, service: YAMLMap, selfName: string, environment: Assignment[], images: Map<string, string | null>): Peer[] {
+function peersOf(dependencies: readonly DependencyEntry[], selfName: string, environment: Assignment[], images: Map<string, string | null>): Peer[] {
   const peers: Peer[] = [];
   const add = (name: string, evidence: string, span: Span, scheme: string | null) => {
     if (name !== selfName && images.has(name)) peers.push({ name, evidence, span, scheme, image: images.get(name) ?? null });
   };
-  for (const entry of dependencyEntries(doc, service)) add(entry.name, entry.key, entry.span, null);
+  for (const entry of dependencies) add(entry.name, entry.key, entry.span, null);
   for (const assignment of environment) {
     // A proxy variable names the proxy, which is reached through no proxy anyway; NO_PROXY is what peers are checked against.
     if (assignment.setting || assignment.value === null) continue;
@@ -296,10 +315,13 @@ const BARE_HOST = /^([A-Za-z0-9_.-]+)(:\d+)?$/;
 /** Hosts named in an environment value: in URLs (`postgres://u@db/x`), or as the whole value or list item (`db`, `kafka:9092,zk:2181`). */
 function hostReferences(value: string): HostReference[] {
   const references: HostReference[] = [];
-  for (const match of value.matchAll(URL_HOST)) {
-    const [, scheme, userinfo = '', host, port = ''] = match;
-    const start = match.index + scheme.length + 3 + userinfo.length;
-    references.push({ host, start, end: start + host.length, scheme: scheme.toLowerCase(), shown: `${scheme}://${host}${port}` });
+  // Most values name no URL: skip the URL pattern (and the copy of it `matchAll` makes) for them.
+  if (value.includes('://')) {
+    for (const match of value.matchAll(URL_HOST)) {
+      const [, scheme, userinfo = '', host, port = ''] = match;
+      const start = match.index + scheme.length + 3 + userinfo.length;
+      references.push({ host, start, end: start + host.length, scheme: scheme.toLowerCase(), shown: `${scheme}://${host}${port}` });
+    }
   }
   if (references.length > 0) return references;
   let offset = 0;

@@ -3,7 +3,7 @@
 // or a tcp DOCKER_HOST.
 import { ParseError, parseTOML, type AST } from 'toml-eslint-parser';
 import type { Assignment, DindUse, ProxyModel, Span } from '../engine/model';
-import { environmentAssignment, identityOffsets } from './assignments';
+import { environmentAssignment } from './assignments';
 import { dindFromDockerHost } from '../proxy/dockerHost';
 import { lineIndentAt, lineOf, withoutByteOrderMark } from './text';
 
@@ -78,8 +78,9 @@ function stringEntry(text: string, element: AST.TOMLStringValue, multilineArray:
   const span: Span = { start: element.range[0], end: element.range[1] };
   const content = element.value;
   const quoteLength = element.multiline ? 3 : 1;
-  const exact = identityOffsets(text, span, content, quoteLength);
   const contentStart = span.start + quoteLength;
+  // Offsets inside the string are exact only when the source has no escapes.
+  const exact = text.startsWith(content, contentStart);
   const eq = content.indexOf('=');
   const name = eq < 0 ? content : content.slice(0, eq);
   const value = eq < 0 ? null : content.slice(eq + 1);

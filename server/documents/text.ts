@@ -3,8 +3,11 @@
 /** Leading whitespace of the line that contains `offset`. */
 export function lineIndentAt(text: string, offset: number): string {
   const start = lineStartAt(text, offset);
-  const match = /^[ \t]*/.exec(text.slice(start, start + 200));
-  return match ? match[0] : '';
+  // A loop rather than a regex on a slice: parsers ask once per assignment. At most 200 characters, as always.
+  const limit = Math.min(text.length, start + 200);
+  let end = start;
+  while (end < limit && (text.charCodeAt(end) === 0x20 || text.charCodeAt(end) === 0x09)) end++;
+  return text.slice(start, end);
 }
 
 /** Line breaks are `\n`, `\r\n` and a lone `\r`, as for editors (and YAML, systemd). */

@@ -1,7 +1,7 @@
 // Alias → the node it stands for, for a whole YAML document in one walk.
 // yaml's own `Alias.resolve(doc)` walks the whole document on every call, so a
 // compose file with an alias in each service took time quadratic in its size.
-import { isAlias, isNode, visit, type Alias, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isPair, isScalar, type Alias, type Document, type Node } from 'yaml';
 
 const indexes = new WeakMap<Document, Map<Alias, Node | undefined>>();
 /** Anchors defined before a document that is one part of a larger one (engine/incremental parses one service alone). */
@@ -32,10 +32,8 @@ export interface AnchoredNode {
 /** Every node that carries an anchor, in document order. */
 export function anchoredNodes(doc: Document): AnchoredNode[] {
   const found: AnchoredNode[] = [];
-  visit(doc, {
-    Node: (_key, node) => {
-      if (!isAlias(node) && isNode(node) && node.anchor) found.push({ anchor: node.anchor, node });
-    },
+  eachNode(doc.contents, (node) => {
+    if (!isAlias(node) && node.anchor) found.push({ anchor: node.anchor, node });
   });
   return found;
 }
@@ -43,7 +41,9 @@ export function anchoredNodes(doc: Document): AnchoredNode[] {
 /** Every alias, in document order. */
 export function aliasesOf(doc: Document): Alias[] {
   const found: Alias[] = [];
-  visit(doc, { Alias: (_key, node) => void found.push(node) });
+  eachNode(doc.contents, (node) => {
+    if (isAlias(node)) found.push(node);
+  });
   return found;
 }
 
@@ -51,11 +51,26 @@ export function aliasesOf(doc: Document): Alias[] {
 function aliasTargets(doc: Document): Map<Alias, Node | undefined> {
   const latest = new Map<string, Node>(outerAnchors.get(doc) ?? []);
   const targets = new Map<Alias, Node | undefined>();
-  visit(doc, {
-    Node: (_key, node) => {
-      if (isAlias(node)) targets.set(node, latest.get(node.source));
-      else if (isNode(node) && node.anchor) latest.set(node.anchor, node);
-    },
+  eachNode(doc.contents, (node) => {
+    if (isAlias(node)) targets.set(node, latest.get(node.source));
+    else if (node.anchor) latest.set(node.anchor, node);
   });
   return targets;
+}
+
+/**
+ * Every node under `value` (aliases, scalars, maps, sequences; a pair's key before its value), parents first:
+ * the order of yaml's `visit` with a `Node` visitor, without the ancestor path `visit` copies at every collection.
+ * Scalars, most of the nodes, are recognised first: each type test is a property lookup on a node just made.
+ */
+function eachNode(value: unknown, callback: (node: Node) => void): void {
+  if (isScalar(value) || isAlias(value)) {
+    callback(value);
+  } else if (isPair(value)) {
+    eachNode(value.key, callback);
+    eachNode(value.value, callback);
+  } else if (isCollection(value)) {
+    callback(value);
+    for (const item of value.items) eachNode(item, callback);
+  }
 }
