@@ -35,6 +35,12 @@ export function fixFootprint(fix: Fix): Span[] {
 }
 
 export function renderFix(model: ProxyModel, fix: Fix): TextEditAt[] {
+  if (fix.operations.length === 1) {
+    // Most fixes are one operation: nothing to merge or sort (the general path below allocated four arrays per fix).
+    const edit = writerFor(anchorOf(fix.operations[0]).syntax.kind).render(model.text, fix.operations[0]);
+    const change = minimalEdit(model.text.slice(edit.start, edit.end), edit.newText, edit.start);
+    return change ? [change] : [];
+  }
   const edits = fix.operations.map((operation) => writerFor(anchorOf(operation).syntax.kind).render(model.text, operation));
   // Writers re-render whole entries; trimmed to what really changes, two fixes in one value (two NO_PROXY entries) no longer overlap.
   const changes = edits.map((edit) => minimalEdit(model.text.slice(edit.start, edit.end), edit.newText, edit.start)).filter((edit): edit is TextEditAt => edit !== null);

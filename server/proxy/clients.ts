@@ -19,7 +19,7 @@ export type ClientId =
   | 'go'
   | 'git';
 
-export const ALL_CLIENTS: readonly ClientId[] = [
+export const ALL_CLIENTS: readonly ClientId[] = Object.freeze([
   'curl',
   'wget',
   'python-requests',
@@ -28,7 +28,36 @@ export const ALL_CLIENTS: readonly ClientId[] = [
   'node-proxy-from-env',
   'go',
   'git',
-];
+] as const);
+
+/**
+ * A list of clients as a number, order included, for memo keys that cost no string: each client's
+ * place in ALL_CLIENTS plus one, in base 9. -1 for a list longer than the eight clients (it repeats one) or with an unknown one.
+ */
+export function clientListKey(clients: readonly ClientId[]): number {
+  // Rules ask about the same few frozen lists (ALL_CLIENTS, memoised readers) again and again: each is numbered once.
+  const frozen = Object.isFrozen(clients);
+  const known = frozen ? numberedLists.get(clients) : undefined;
+  if (known !== undefined) return known;
+  const key = numberOf(clients);
+  if (frozen) numberedLists.set(clients, key);
+  return key;
+}
+
+const numberedLists = new WeakMap<readonly ClientId[], number>();
+
+function numberOf(clients: readonly ClientId[]): number {
+  if (clients.length > ALL_CLIENTS.length) return -1;
+  let key = 0;
+  for (const client of clients) {
+    const digit = CLIENT_DIGITS[client];
+    if (digit === undefined) return -1;
+    key = key * 9 + digit;
+  }
+  return key;
+}
+
+const CLIENT_DIGITS = Object.fromEntries(ALL_CLIENTS.map((client, index) => [client, index + 1])) as Readonly<Partial<Record<string, number>>>;
 
 const DISPLAY_NAMES: Readonly<Record<ClientId, string>> = {
   curl: 'curl',
@@ -229,6 +258,21 @@ export function effectiveVariable(client: ClientId, env: EnvMap, canonical: Prox
 
 export function effectiveValue(client: ClientId, env: EnvMap, canonical: ProxyVariable): string | undefined {
   return effectiveVariable(client, env, canonical)?.value;
+}
+
+/**
+ * The part of an environment that effectiveVariable() and proxyFromEnvironment() read, as a string:
+ * every `*_proxy` name in any case (Python reads them all, in order) and REQUEST_METHOD, each with its
+ * value, length-prefixed. Two environments with the same key get the same answers, so callers can
+ * memoise on it; a lookup of any other name must be added here.
+ */
+export function proxyEnvironmentKey(env: EnvMap): string {
+  const parts: (string | number)[] = [];
+  for (const [name, value] of env) {
+    if (name === 'REQUEST_METHOD' || name.toLowerCase().endsWith('_proxy')) parts.push(name.length, ':', name, value.length, ':', value);
+  }
+  // One flat string (join), not a chain of concatenations: the memo hashes and compares it.
+  return parts.join('');
 }
 
 export type TargetScheme = 'http' | 'https';

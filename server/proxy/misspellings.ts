@@ -6,6 +6,7 @@
 // real one (`HTTP_PROXY_HOST`, `NO_PROXY2`) or merely resemble one
 // (`GOPROXY`, `HTTP_PORT`, `PROXY_HOST`) are other variables, not mistakes.
 import { editDistance } from './editDistance';
+import { BoundedMemo } from './memo';
 import { squashName } from './variables';
 
 interface KnownVariable {
@@ -57,11 +58,25 @@ export interface Misspelling {
   readers: string;
 }
 
+/** Each known name squashed once, not once per name asked about. */
+const SQUASHED_KNOWN: ReadonlyMap<KnownVariable, string> = new Map(KNOWN.map((k) => [k, squashName(k.name)]));
+
+/** The same few names fill every scope of a file: each is judged once (the edit distances were a tenth of a runner lint). */
+const misspellingMemo = new BoundedMemo<Misspelling | null>(4_096, 256);
+
 /** What a name is a misspelling of, or null when it is a real name or some other variable. */
 export function misspellingOf(name: string): Misspelling | null {
+  // Shared between callers through the memo, so frozen.
+  return misspellingMemo.get(name, () => {
+    const found = judge(name);
+    return found && Object.freeze(found);
+  });
+}
+
+function judge(name: string): Misspelling | null {
   if (KNOWN.some((k) => isExact(name, k))) return null;
   const squashed = squashName(name);
-  const exactSquash = KNOWN.find((k) => squashName(k.name) === squashed);
+  const exactSquash = KNOWN.find((k) => SQUASHED_KNOWN.get(k) === squashed);
   if (exactSquash) {
     // Only the case differs (`Http_Proxy`, `ssl_cert_file`): a matter of case, not spelling; other rules judge it.
     if (name.toLowerCase() === exactSquash.name.toLowerCase()) return null;
@@ -71,8 +86,9 @@ export function misspellingOf(name: string): Misspelling | null {
   if (listed) return result(KNOWN.find((k) => k.name === listed)!, name);
   if (squashed.length < MIN_GUESS_LENGTH || /[0-9]/.test(name)) return null;
   const near = KNOWN.filter((k) => {
-    const real = squashName(k.name);
-    return real[0] === squashed[0] && !squashed.includes(real) && editDistance(real, squashed) === 1;
+    const real = SQUASHED_KNOWN.get(k)!;
+    // Lengths two apart are at least two edits apart: no need to compute the distance.
+    return real[0] === squashed[0] && Math.abs(real.length - squashed.length) <= 1 && !squashed.includes(real) && editDistance(real, squashed) === 1;
   });
   return near.length === 1 ? result(near[0], name) : null;
 }

@@ -32,8 +32,11 @@ export function spellingOf(name: string): Spelling {
 
 /** The env variable name of a setting in the given case: `HTTP_PROXY` / `http_proxy`. */
 export function envName(setting: ProxySetting, spelling: 'upper' | 'lower'): string {
-  return spelling === 'upper' ? setting.toUpperCase() : setting;
+  // A table, not toUpperCase(): rules ask for every setting of every scope.
+  return spelling === 'upper' ? (UPPERCASE_NAMES[setting] ?? setting.toUpperCase()) : setting;
 }
+
+const UPPERCASE_NAMES: Readonly<Record<ProxySetting, string>> = { http_proxy: 'HTTP_PROXY', https_proxy: 'HTTPS_PROXY', no_proxy: 'NO_PROXY', ftp_proxy: 'FTP_PROXY', all_proxy: 'ALL_PROXY' };
 
 /** Settings whose value is a proxy URL (as opposed to a NO_PROXY list). */
 export function isProxyUrlSetting(setting: ProxySetting | null): boolean {

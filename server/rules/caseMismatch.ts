@@ -4,7 +4,8 @@
 // v03, v06, v14, v15), so one scope ends up with two proxies or two NO_PROXY lists.
 import type { Fix, FixOperation } from '../engine/fixes';
 import type { Assignment, ProxyModel } from '../engine/model';
-import { effectiveVariable, type ClientId, type ProxyVariable } from '../proxy/clients';
+import { clientListKey, effectiveVariable, proxyEnvironmentKey, type ClientId, type ProxyVariable } from '../proxy/clients';
+import { VariantMemo } from '../proxy/memo';
 import { maskProxyUrl, parseProxyUrl } from '../proxy/url';
 import { envName } from '../proxy/variables';
 import type { Rule } from './rule';
@@ -22,19 +23,17 @@ export const caseMismatch: Rule = {
   check(model, report) {
     for (const scope of activeScopes(model)) {
       if (scope.consumer === 'docker-json') continue;
-      const env = environmentOf(scope);
+      // Built only for a scope that has a mismatch: most have none.
+      let scopeEnv: ReturnType<typeof environmentOf> | undefined;
       for (const setting of PAIRED) {
         const upper = lastNamed(scope, envName(setting, 'upper'));
         const lower = lastNamed(scope, envName(setting, 'lower'));
         if (!upper || !lower || !comparable(model, upper) || !comparable(model, lower)) continue;
         if (sameSetting(setting, upper.value!, lower.value!)) continue;
-        const byName = groupByEffectiveName(clientsOf(model, scope), env, setting);
-        const users = (a: Assignment) => byName.get(a.name) ?? [];
-        const sides = [upper, lower].filter((a) => users(a).length > 0).map((a) => `${clientList(users(a))} ${verbFor(users(a), 'uses', 'use')} ${a.name} (${shown(a.value!)})`);
-        const ignored = [upper, lower].filter((a) => users(a).length === 0).map((a) => `${a.name} (${shown(a.value!)}) is ignored`);
+        const env = (scopeEnv ??= environmentOf(scope));
         report({
           span: upper.valueSpan,
-          message: `${upper.name} and ${lower.name} differ in ${scope.label}: ${[...sides, ...ignored].join(', while ')}.`,
+          message: `${upper.name} and ${lower.name} differ in ${scope.label}: ${whoUsesWhat(clientsOf(model, scope), env, setting, upper, lower)}.`,
           fix: setting === 'no_proxy' ? mergeLists(upper, lower) : { title: `Set ${upper.name} to the value of ${lower.name}`, operations: [{ op: 'replace-value', target: upper, value: lower.value! }] },
           related: [{ span: lower.valueSpan, message: `${lower.name} is set here.` }],
         });
@@ -42,6 +41,24 @@ export const caseMismatch: Rule = {
     }
   },
 };
+
+/** Services repeat the same pair of values: who uses which is worked out once per environment, clients and setting. */
+const outcomeMemo = new VariantMemo<string>(4_096, 4_096);
+
+/**
+ * `Go uses HTTP_PROXY (…), while curl … use http_proxy (…)`. It depends on the clients, the setting and
+ * the environment's proxy variables only (the two assignments are the last of their names, so their
+ * values are the environment's), which is the memo's key.
+ */
+function whoUsesWhat(clients: readonly ClientId[], env: ReturnType<typeof environmentOf>, setting: ProxyVariable, upper: Assignment, lower: Assignment): string {
+  return outcomeMemo.get(proxyEnvironmentKey(env), clientListKey(clients) * PAIRED.length + PAIRED.indexOf(setting), () => {
+    const byName = groupByEffectiveName(clients, env, setting);
+    const users = (a: Assignment) => byName.get(a.name) ?? [];
+    const sides = [upper, lower].filter((a) => users(a).length > 0).map((a) => `${clientList(users(a))} ${verbFor(users(a), 'uses', 'use')} ${a.name} (${shown(a.value!)})`);
+    const ignored = [upper, lower].filter((a) => users(a).length === 0).map((a) => `${a.name} (${shown(a.value!)}) is ignored`);
+    return [...sides, ...ignored].join(', while ');
+  });
+}
 
 /**
  * Two NO_PROXY lists become one: every entry of either, lowercase's order
@@ -51,11 +68,14 @@ export const caseMismatch: Rule = {
 function mergeLists(upper: Assignment, lower: Assignment): Fix {
   const lowerEntries = listEntries(lower.value!);
   const upperEntries = listEntries(upper.value!);
-  const covers = (big: string[], small: string[]) => small.every((e) => big.includes(e));
   // When one list already holds every entry of the other, copy it as written rather than reorder anything.
   const merged = covers(upperEntries, lowerEntries) ? upper.value! : covers(lowerEntries, upperEntries) ? lower.value! : unionOf(lower.value!, upper.value!);
   const operations: FixOperation[] = [upper, lower].filter((a) => a.value !== merged).map((a) => ({ op: 'replace-value', target: a, value: merged }));
   return { title: `Set ${upper.name} and ${lower.name} to the entries of both`, operations };
+}
+
+function covers(big: string[], small: string[]): boolean {
+  return small.every((e) => big.includes(e));
 }
 
 function listEntries(value: string): string[] {
@@ -77,12 +97,27 @@ function unionOf(first: string, second: string): string {
  */
 function sameSetting(setting: ProxyVariable, a: string, b: string): boolean {
   if (a === b) return true;
-  if (setting === 'no_proxy') {
-    const [left, right] = [listEntries(a), listEntries(b)];
-    return left.length === right.length && left.every((e) => right.includes(e)) && right.every((e) => left.includes(e));
-  }
-  const [left, right] = [normalizedProxy(a), normalizedProxy(b)];
+  if (setting === 'no_proxy') return comparableList(a) === comparableList(b);
+  const [left, right] = [comparableProxy(a), comparableProxy(b)];
   return left !== null && left === right;
+}
+
+/** Every scope compares the same few values: each is brought into comparable form once. */
+const comparableMemo = new VariantMemo<string | null>(4_096, 4_096);
+
+/**
+ * A NO_PROXY list as a string equal for two lists exactly when they have as many entries and the same
+ * entries (in any order, repeats allowed): the count, then the distinct entries sorted. Entries hold no comma.
+ */
+function comparableList(value: string): string {
+  return comparableMemo.get(value, 0, () => {
+    const entries = listEntries(value);
+    return `${entries.length}:${[...new Set(entries)].sort().join(',')}`;
+  }) as string;
+}
+
+function comparableProxy(value: string): string | null {
+  return comparableMemo.get(value, 1, () => normalizedProxy(value));
 }
 
 function normalizedProxy(value: string): string | null {

@@ -2,6 +2,7 @@
 // committed, copied and shown in `docker inspect`. A hint: where the password
 // can come from instead depends on the file kind, so there is no automatic fix.
 import type { FileKind } from '../engine/model';
+import { VariantMemo } from '../proxy/memo';
 import { parseProxyUrl } from '../proxy/url';
 import { isProxyUrlSetting } from '../proxy/variables';
 import type { Rule } from './rule';
@@ -28,10 +29,8 @@ export const credentialsPlaintext: Rule = {
     for (const scope of activeScopes(model)) {
       for (const assignment of scope.assignments) {
         if (!isProxyUrlSetting(assignment.setting) || !assignment.value) continue;
-        const password = parseProxyUrl(assignment.value)?.password;
-        if (!password || password.text === '') continue;
-        // `${PROXY_PASSWORD}` in compose: the file holds a reference, not the password.
-        if (model.kind === 'compose' && literalPart(password.text) === '') continue;
+        const password = plaintextPassword(assignment.value, model.kind === 'compose');
+        if (!password) continue;
         report({
           span: valuePartSpan(assignment, password.start, password.end),
           message: `The proxy password in ${assignment.name} of ${scope.label} is written in plain text: ${ALTERNATIVES[model.kind] ?? `keep the file private (mode 0600), ${CNTLM}`}.`,
@@ -40,6 +39,20 @@ export const credentialsPlaintext: Rule = {
     }
   },
 };
+
+/** Every service repeats the same proxy URL, and the server re-lints it on every keystroke: each value is read once. */
+const passwordMemo = new VariantMemo<Readonly<{ start: number; end: number }> | null>(4_096, 4_096);
+
+/** Where in the value a password is written out, or null (none, or only a compose `${VAR}` reference to one). */
+function plaintextPassword(value: string, interpolated: boolean): Readonly<{ start: number; end: number }> | null {
+  return passwordMemo.get(value, interpolated ? 1 : 0, () => {
+    const password = parseProxyUrl(value)?.password;
+    if (!password || password.text === '') return null;
+    // `${PROXY_PASSWORD}` in compose: the file holds a reference, not the password.
+    if (interpolated && literalPart(password.text) === '') return null;
+    return Object.freeze({ start: password.start, end: password.end });
+  });
+}
 
 /**
  * What is left of a compose value once interpolation is resolved without

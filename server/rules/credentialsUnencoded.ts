@@ -1,6 +1,7 @@
 // credentials-unencoded: reserved characters in a proxy URL's user or password
 // that clients misparse (proxy-semantics p10, p11: curl refuses the URL, wget
 // and git send the wrong host or user).
+import { VariantMemo } from '../proxy/memo';
 import { encodeUserinfoPart, parseProxyUrl, unencodedCharacters, type EncodingOptions, type TextPart } from '../proxy/url';
 import { isProxyUrlSetting } from '../proxy/variables';
 import type { Rule } from './rule';
@@ -16,23 +17,47 @@ export const credentialsUnencoded: Rule = {
     for (const scope of activeScopes(model)) {
       for (const assignment of scope.assignments) {
         if (!isProxyUrlSetting(assignment.setting) || !assignment.value) continue;
-        const url = parseProxyUrl(assignment.value);
-        if (!url) continue;
-        const parts = [url.user, url.password].filter((p): p is TextPart => p !== null);
-        const bad = parts.flatMap((part) => unencodedCharacters(part.text, options));
-        if (bad.length === 0) continue;
-        const encoded = encodeParts(assignment.value, parts, options);
-        const first = parts[0];
-        const last = parts[parts.length - 1];
+        const problem = problemOf(assignment.value, options);
+        if (!problem) continue;
         report({
-          span: valuePartSpan(assignment, first.start, last.end),
-          message: `The credentials in ${assignment.name} contain ${describe(bad)} not percent-encoded: ${consequence(bad)}. Encode them (${bad.map((c) => `${c} → ${encodeUserinfoPart(c, options)}`).join(', ')}).`,
-          fix: { title: 'Percent-encode the proxy credentials', operations: [{ op: 'replace-value', target: assignment, value: encoded }] },
+          span: valuePartSpan(assignment, problem.start, problem.end),
+          message: `The credentials in ${assignment.name}${problem.messageTail}`,
+          fix: { title: 'Percent-encode the proxy credentials', operations: [{ op: 'replace-value', target: assignment, value: problem.encoded }] },
         });
       }
     }
   },
 };
+
+/** What the rule finds in one value, without the variable name the message starts with. */
+interface Problem {
+  /** Offsets in the value from the user name's start to the password's end. */
+  start: number;
+  end: number;
+  /** ` contain … Encode them (…).` */
+  messageTail: string;
+  encoded: string;
+}
+
+/** Every service repeats the same proxy URL, and the server re-lints it on every keystroke: each value is judged once. */
+const problemMemo = new VariantMemo<Readonly<Problem> | null>(4_096, 4_096);
+
+function problemOf(value: string, options: EncodingOptions): Readonly<Problem> | null {
+  return problemMemo.get(value, options.interpolation ? 1 : 0, () => {
+    const url = parseProxyUrl(value);
+    if (!url) return null;
+    const parts = [url.user, url.password].filter((p): p is TextPart => p !== null);
+    const bad = parts.flatMap((part) => unencodedCharacters(part.text, options));
+    if (bad.length === 0) return null;
+    // Shared between findings, so frozen.
+    return Object.freeze({
+      start: parts[0].start,
+      end: parts[parts.length - 1].end,
+      messageTail: ` contain ${describe(bad)} not percent-encoded: ${consequence(bad)}. Encode them (${bad.map((c) => `${c} → ${encodeUserinfoPart(c, options)}`).join(', ')}).`,
+      encoded: encodeParts(value, parts, options),
+    });
+  });
+}
 
 function encodeParts(value: string, parts: TextPart[], options: EncodingOptions): string {
   let result = value;

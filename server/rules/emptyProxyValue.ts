@@ -19,11 +19,13 @@ export const emptyProxyValue: Rule = {
     for (const scope of activeScopes(model)) {
       // Docker's JSON keys have no case; Go treats an empty spelling as unset, so a Go daemon sees one consistent value.
       if (scope.consumer === 'docker-json' || onlyGoReads(model, scope)) continue;
-      const env = environmentOf(scope);
+      // Built only for a scope with an empty spelling: most have none.
+      let scopeEnv: ReturnType<typeof environmentOf> | undefined;
       for (const setting of PAIRED) {
         const lower = lastNamed(scope, envName(setting, 'lower'));
         const upper = lastNamed(scope, envName(setting, 'upper'));
         if (!lower || !upper || lower.value !== '' || !upper.value) continue;
+        const env = (scopeEnv ??= environmentOf(scope));
         const clients = clientsOf(model, scope);
         const usingUpper = clients.filter((client) => effectiveVariable(client, env, setting)?.name === upper.name);
         const notUsingUpper = clients.filter((client) => !usingUpper.includes(client));

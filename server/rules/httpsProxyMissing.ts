@@ -3,7 +3,8 @@
 // Node's undici (proxy-semantics f01, f02); most traffic today is https.
 import type { Assignment } from '../engine/model';
 import type { FixOperation } from '../engine/fixes';
-import { proxyFromEnvironment, type ClientId, type EnvMap } from '../proxy/clients';
+import { clientListKey, proxyEnvironmentKey, proxyFromEnvironment, type ClientId, type EnvMap } from '../proxy/clients';
+import { VariantMemo } from '../proxy/memo';
 import type { Rule } from './rule';
 import { clientList, clientsOf, verbFor } from './scopeClients';
 import { environmentOf, nameLike } from './scopeSettings';
@@ -22,21 +23,36 @@ export const httpsProxyMissing: Rule = {
       if (assignmentsOf(scope, 'https_proxy').length > 0 || mayBeSetElsewhere(scope)) continue;
       const http = assignmentsOf(scope, 'http_proxy').filter((a) => a.value !== '');
       if (http.length === 0) continue;
-      const env = environmentOf(scope, HOST_SUPPLIED);
-      const clients = clientsOf(model, scope);
-      const direct = clients.filter((client) => proxyFromEnvironment(client, env, 'https').kind === 'none');
-      if (direct.length === 0) continue;
+      const outcome = httpsOutcome(clientsOf(model, scope), environmentOf(scope, HOST_SUPPLIED));
+      if (!outcome) continue;
       const https = nameLike('https_proxy', http[0]) ?? 'HTTPS_PROXY';
-      const others = fallbacks(clients.filter((client) => !direct.includes(client)), env);
       const operations = twinsFor(http);
       report({
         span: http[0].nameSpan,
-        message: `${http[0].name} is set in ${scope.label} but ${https} is not: https:// requests from ${clientList(direct)} go direct${others ? `; only ${others}` : ''}.`,
+        message: `${http[0].name} is set in ${scope.label} but ${https} is not: https:// requests from ${outcome.direct} go direct${outcome.others ? `; only ${outcome.others}` : ''}.`,
         fix: operations.length > 0 ? { title: `Add ${englishNames(operations)} with the http proxy's value`, operations } : undefined,
       });
     }
   },
 };
+
+/** Who goes direct for https:// and who falls back to what, for the message; null when no client goes direct. */
+interface HttpsOutcome {
+  direct: string;
+  others: string;
+}
+
+/** Services repeat the same settings, and the server re-lints them on every keystroke: each environment is asked about once. */
+const outcomeMemo = new VariantMemo<Readonly<HttpsOutcome> | null>(4_096, 4_096);
+
+function httpsOutcome(clients: readonly ClientId[], env: EnvMap): Readonly<HttpsOutcome> | null {
+  return outcomeMemo.get(proxyEnvironmentKey(env), clientListKey(clients), () => {
+    const direct = clients.filter((client) => proxyFromEnvironment(client, env, 'https').kind === 'none');
+    if (direct.length === 0) return null;
+    const others = fallbacks(clients.filter((client) => !direct.includes(client)), env);
+    return Object.freeze({ direct: clientList(direct), others });
+  });
+}
 
 /** An https twin after the effective http assignment of each spelling the scope uses (mixed-case names have no twin to follow). */
 function twinsFor(http: Assignment[]): FixOperation[] {

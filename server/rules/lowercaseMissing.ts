@@ -19,11 +19,12 @@ export const lowercaseMissing: Rule = {
     for (const scope of activeScopes(model)) {
       // Go daemons read both spellings; Docker's JSON keys have no case.
       if (scope.consumer !== 'any-program' || mayBeSetElsewhere(scope)) continue;
-      // A set, not a search per assignment: a scope with thousands of entries stays linear.
-      const names = new Set(scope.assignments.map((a) => a.name));
+      // A set, not a search per assignment: a scope with thousands of entries stays linear. Built on first use.
+      let names: Set<string> | undefined;
       for (const assignment of scope.assignments) {
         if (assignment.spelling !== 'upper' || !assignment.setting || !(assignment.setting in LOWERCASE_ONLY_READERS)) continue;
         const twin = envName(assignment.setting, 'lower');
+        names ??= new Set(scope.assignments.map((a) => a.name));
         if (names.has(twin)) continue;
         report({
           span: assignment.nameSpan,

@@ -5,8 +5,8 @@
 // `proxy/noProxy.ts`'s knowledge (parseNoProxy, entrySupport, matchesHost);
 // this rule only decides who reads the variable and whether another entry of
 // the same list already covers the host for the clients that ignore this one.
-import type { Assignment, ProxyModel, Scope } from '../engine/model';
-import type { ClientId } from '../proxy/clients';
+import { clientListKey, type ClientId } from '../proxy/clients';
+import { VariantMemo } from '../proxy/memo';
 import { entrySupport, matchesHost, parseNoProxy, type NoProxyEntry } from '../proxy/noProxy';
 import { maskProxyUrl } from '../proxy/url';
 import { stripQuotes } from './quotedValue';
@@ -25,30 +25,62 @@ export const noProxyEntry: Rule = {
         // Quotes around the whole list are quoted-value's finding.
         if (stripQuotes(assignment.value) !== null) continue;
         const readers = readersOf(model, scope, assignment);
-        for (const entry of parseNoProxy(assignment.value)) {
-          checkEntry(model, scope, assignment, entry, readers, report);
+        for (const problem of problemsOf(assignment.value, readers, model.kind === 'compose')) {
+          report({
+            span: valuePartSpan(assignment, problem.textStart, problem.textEnd),
+            message: `The ${assignment.name} entry "${problem.shownText}" in ${scope.label}${problem.messageTail}`,
+            fix: problem.rewritten === undefined ? undefined : { title: problem.title!, operations: [{ op: 'replace-value', target: assignment, value: problem.rewritten }] },
+          });
         }
       }
     }
   },
 };
 
-function checkEntry(model: ProxyModel, scope: Scope, assignment: Assignment, entry: NoProxyEntry, readers: readonly ClientId[], report: Parameters<Rule['check']>[1]): void {
+/** A finding of the rule in one value, without the variable and scope names the message adds. */
+interface EntryProblem {
+  /** Offsets of the entry in the value. */
+  textStart: number;
+  textEnd: number;
+  /** The entry for the message, password masked. */
+  shownText: string;
+  /** ` is ignored by … (why): advice.` */
+  messageTail: string;
+  /** The whole value with the entry rewritten, when a rewrite is offered. */
+  rewritten?: string;
+  title?: string;
+}
+
+/** Services repeat the same lists, and the server re-lints them on every keystroke: each (value, readers) is analysed once. */
+const problemsMemo = new VariantMemo<readonly EntryProblem[]>(4_096, 4_096);
+
+function problemsOf(value: string, readers: readonly ClientId[], interpolated: boolean): readonly EntryProblem[] {
+  // Shared between findings, so frozen.
+  return problemsMemo.get(value, clientListKey(readers) * 2 + (interpolated ? 1 : 0), () =>
+    Object.freeze(parseNoProxy(value).flatMap((entry) => {
+      const problem = problemOf(entry, value, readers, interpolated);
+      return problem ? [Object.freeze(problem)] : [];
+    })),
+  );
+}
+
+function problemOf(entry: NoProxyEntry, value: string, readers: readonly ClientId[], interpolated: boolean): EntryProblem | null {
   // Empty entries are skipped by every client (n22, n23); compose fills `${VAR}` in later.
-  if (entry.form === 'empty' || (model.kind === 'compose' && entry.text.includes('$'))) return;
-  const value = assignment.value!;
+  if (entry.form === 'empty' || (interpolated && entry.text.includes('$'))) return null;
   const affected = ignoringClients(entry, value, readers);
-  if (affected.length === 0) return;
+  if (affected.length === 0) return null;
   const rewrite = rewriteOf(entry);
   const rewritten = rewrite && value.slice(0, rewrite.from) + rewrite.text + value.slice(rewrite.to);
   // Offer a rewrite only when every entry it writes is read as meant by the same clients.
   const usable = rewrite && rewritten !== undefined && writesGoodEntries(rewritten, rewrite.from, rewrite.from + rewrite.text.length, readers) ? rewrite : undefined;
   const advice = usable ? `: ${usable.advice}` : adviceWithoutRewrite(entry);
-  report({
-    span: valuePartSpan(assignment, entry.textStart, entry.textEnd),
-    message: `The ${assignment.name} entry "${maskProxyUrl(entry.text)}" in ${scope.label} is ignored by ${clientList(affected)} (${reason(entry)})${advice}.`,
-    fix: usable ? { title: usable.title, operations: [{ op: 'replace-value', target: assignment, value: rewritten! }] } : undefined,
-  });
+  return {
+    textStart: entry.textStart,
+    textEnd: entry.textEnd,
+    shownText: maskProxyUrl(entry.text),
+    messageTail: ` is ignored by ${clientList(affected)} (${reason(entry)})${advice}.`,
+    ...(usable ? { rewritten: rewritten!, title: usable.title } : {}),
+  };
 }
 
 interface EntryRewrite {

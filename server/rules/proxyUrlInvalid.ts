@@ -5,7 +5,8 @@
 // scheme have an unambiguous rewrite (`proxy:3128` → `http://proxy:3128`: every
 // client that accepts the bare form reads it as http); the rest needs the user.
 import type { ProxyModel, Span } from '../engine/model';
-import { ALL_CLIENTS, defaultProxyPort, supportsProxyScheme, type ClientId } from '../proxy/clients';
+import { ALL_CLIENTS, clientListKey, defaultProxyPort, supportsProxyScheme, type ClientId } from '../proxy/clients';
+import { VariantMemo } from '../proxy/memo';
 import { maskProxyUrl, parseProxyUrl, type ProxyUrl, type TextPart } from '../proxy/url';
 import { isProxyUrlSetting } from '../proxy/variables';
 import { stripQuotes } from './quotedValue';
@@ -36,9 +37,8 @@ export const proxyUrlInvalid: Rule = {
         // Only what the clients that read this variable do matters (curl never reads HTTP_PROXY, Go no all_proxy).
         const clients = readersOf(model, scope, assignment);
         if (clients.length === 0) continue;
-        const found = findProblem(model, assignment.value, clients);
-        if (!found) continue;
-        const problem = { ...found, rewrite: settledRewrite(model, found, clients) };
+        const problem = settledProblem(model, assignment.value, clients);
+        if (!problem) continue;
         const span: Span = problem.part ? valuePartSpan(assignment, problem.part.start, problem.part.end) : assignment.valueSpan;
         report({
           span,
@@ -46,12 +46,34 @@ export const proxyUrlInvalid: Rule = {
           fix:
             problem.rewrite === undefined
               ? undefined
-              : { title: `Change ${assignment.name} to ${maskProxyUrl(problem.rewrite)}`, operations: [{ op: 'replace-value', target: assignment, value: problem.rewrite }] },
+              : { title: `Change ${assignment.name} to ${problem.shownRewrite}`, operations: [{ op: 'replace-value', target: assignment, value: problem.rewrite }] },
         });
       }
     }
   },
 };
+
+interface SettledProblem extends Problem {
+  /** The rewrite with its password masked, for the fix title. */
+  shownRewrite?: string;
+}
+
+/** Services repeat the same proxy URLs, and the server re-lints them on every keystroke: each value is judged once per file kind and readers. */
+const problemMemo = new VariantMemo<Readonly<SettledProblem> | null>(4_096, 4_096);
+
+const KIND_NUMBERS: Readonly<Record<ProxyModel['kind'], number>> = { compose: 0, runner: 1, systemd: 2, 'docker-client': 3, 'docker-daemon': 4, 'env-file': 5 };
+
+/** The value's problem with its settled rewrite; findProblem reads no more of the model than its kind, which is part of the key. */
+function settledProblem(model: ProxyModel, value: string, clients: readonly ClientId[]): Readonly<SettledProblem> | null {
+  return problemMemo.get(value, clientListKey(clients) * 8 + KIND_NUMBERS[model.kind], () => {
+    const found = findProblem(model, value, clients);
+    if (!found) return null;
+    const rewrite = settledRewrite(model, found, clients);
+    // Shared between findings, so frozen.
+    if (found.part) Object.freeze(found.part);
+    return Object.freeze({ ...found, rewrite, ...(rewrite === undefined ? {} : { shownRewrite: maskProxyUrl(rewrite) }) });
+  });
+}
 
 /** Chained rewrites (` proxy:3128` → `proxy:3128` → `http://proxy:3128`) up to a value with no problem; none if a step has no rewrite. */
 function settledRewrite(model: ProxyModel, problem: Problem, clients: readonly ClientId[]): string | undefined {

@@ -1,7 +1,8 @@
 // Which measured clients read a scope's settings, and how to name them in a
 // message. Rules use this to say exactly who is affected, never "some tools".
 import type { Assignment, ProxyModel, Scope } from '../engine/model';
-import { ALL_CLIENTS, readsVariable, type ClientId } from '../proxy/clients';
+import { ALL_CLIENTS, clientListKey, readsVariable, type ClientId } from '../proxy/clients';
+import { BoundedMemo } from '../proxy/memo';
 
 /**
  * The clients that receive the scope's settings. A container, CI job or
@@ -39,8 +40,17 @@ export function shortClientName(id: ClientId): string {
 
 /** `curl, wget and git`. */
 export function clientList(ids: readonly ClientId[]): string {
-  return englishList(ids.map(shortClientName));
+  // Most messages name one of a few lists: each is worded once (keyed by a number, which costs no string).
+  const key = clientListKey(ids);
+  let text = key < 0 ? undefined : wordedLists.get(key);
+  if (text === undefined) {
+    text = englishList(ids.map(shortClientName));
+    if (key >= 0 && wordedLists.size < 1_024) wordedLists.set(key, text);
+  }
+  return text;
 }
+
+const wordedLists = new Map<number, string>();
 
 export function englishList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -58,7 +68,17 @@ export function verbFor(ids: readonly unknown[], singular: string, plural: strin
  * (proxy-semantics v02, v05, v07). A Docker JSON key reaches programs in both
  * spellings, so its lowercase name stands for it.
  */
-export function readersOf(model: ProxyModel, scope: Scope, assignment: Assignment): ClientId[] {
+export function readersOf(model: ProxyModel, scope: Scope, assignment: Assignment): readonly ClientId[] {
   const name = assignment.spelling === 'json-key' && assignment.setting ? assignment.setting : assignment.name;
-  return clientsOf(model, scope).filter((client) => readsVariable(client, name));
+  const clients = clientsOf(model, scope);
+  // Asked for every proxy assignment by several rules, about a handful of names: answered once per name (shared, so frozen).
+  const memo = clients === ALL_CLIENTS ? readersOfAny : clients.length === 1 && clients[0] === 'go' ? readersOfGo : null;
+  return memo ? memo.get(name, () => readersIn(clients, name)) : readersIn(clients, name);
 }
+
+function readersIn(clients: readonly ClientId[], name: string): readonly ClientId[] {
+  return Object.freeze(clients.filter((client) => readsVariable(client, name)));
+}
+
+const readersOfAny = new BoundedMemo<readonly ClientId[]>(1_024, 256);
+const readersOfGo = new BoundedMemo<readonly ClientId[]>(1_024, 256);

@@ -4,6 +4,7 @@
 // so; the uppercase one is what Docker, GitLab Runner and Go programs document,
 // and tools written against that documentation may read only it (not measured).
 import { ALL_CLIENTS, readsVariable } from '../proxy/clients';
+import { BoundedMemo } from '../proxy/memo';
 import { envName } from '../proxy/variables';
 import type { Rule } from './rule';
 import { clientList } from './scopeClients';
@@ -21,14 +22,14 @@ export const uppercaseMissing: Rule = {
       if (scope.consumer !== 'any-program') continue;
       // The twin may be set in an env_file / EnvironmentFile=, or this is such a file.
       if (mayBeSetElsewhere(scope)) continue;
-      // A set, not a search per assignment: a scope with thousands of entries stays linear.
-      const names = new Set(scope.assignments.map((a) => a.name));
+      // A set, not a search per assignment: a scope with thousands of entries stays linear. Built on first use.
+      let names: Set<string> | undefined;
       for (const assignment of scope.assignments) {
         if (assignment.spelling !== 'lower' || !assignment.setting || !TWINNED_SETTINGS.has(assignment.setting)) continue;
         const twin = envName(assignment.setting, 'upper');
+        names ??= new Set(scope.assignments.map((a) => a.name));
         if (names.has(twin)) continue;
-        const readers = ALL_CLIENTS.filter((client) => readsVariable(client, assignment.name));
-        const fine = readers.length === ALL_CLIENTS.length ? `every measured client (${clientList(readers)}) reads ${assignment.name}` : `${clientList(readers)} read ${assignment.name}`;
+        const fine = whoReads(assignment.name);
         report({
           span: assignment.nameSpan,
           message: `${assignment.name} is set without ${twin} in ${scope.label}: ${fine}, but ${twin} is the spelling Docker, GitLab Runner and Go programs document, so tools written against that documentation may read only ${twin}.`,
@@ -38,3 +39,13 @@ export const uppercaseMissing: Rule = {
     }
   },
 };
+
+/** Which clients read a lowercase name, for the message: the same few names in every scope, so worded once each. */
+const readersMemo = new BoundedMemo<string>(256, 256);
+
+function whoReads(name: string): string {
+  return readersMemo.get(name, () => {
+    const readers = ALL_CLIENTS.filter((client) => readsVariable(client, name));
+    return readers.length === ALL_CLIENTS.length ? `every measured client (${clientList(readers)}) reads ${name}` : `${clientList(readers)} read ${name}`;
+  });
+}

@@ -7,6 +7,8 @@ import { commaBefore, eolOf, startsItsLine, wholeLines } from './lines';
 
 export function renderTomlString(content: string, preferred: 'basic' | 'literal'): string {
   if (preferred === 'literal' && !/['\u0000-\u001f\u007f]/.test(content)) return `'${content}'`;
+  // Most values need no escape: a test is cheaper than a replace with a callback.
+  if (!/[\\"\u0000-\u001f\u007f]/.test(content)) return `"${content}"`;
   const escaped = content.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => (c === '\\' || c === '"' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   return `"${escaped}"`;
 }
