@@ -69,7 +69,7 @@ function report(r: Results, seconds: number): string {
   add('');
 
   add('## 1. Engine vs parse', '');
-  add('`lint()` on a generated document divided by the bare parser of its syntax on the same text (yaml `parseDocument` with the options the engine uses, toml-eslint-parser `parseTOML`, jsonc-parser `parseTree`), medians of alternating rounds after both ran warm (a quarter of each measurement's time budget); the ratio is the median of per-round ratios.', '');
+  add('`lint()` on a generated document divided by the bare parser of its syntax on the same text (yaml `parseDocument` with the options the engine uses, toml-eslint-parser `parseTOML`, jsonc-parser `parseTree`), medians of alternating rounds after both ran warm for a quarter of the time budget; the ratio is the median of per-round ratios.', '');
   add('| kind | size | lines | findings | lint | parse | ratio |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of r.engine.rows) add(`| ${row.kind} | ${row.size} ${ENGINE_UNITS[row.kind]} | ${row.lines} | ${row.findings} | ${formatMs(row.lintMs)} | ${formatMs(row.parseMs)} | ${row.ratio.toFixed(2)} |`);
   add('', `Fitted exponent of time against text length: ${r.engine.exponents.map((e) => `${e.kind} lint ${e.lint.toFixed(2)} (parse ${e.parse.toFixed(2)})`).join('; ')}.`, '');
