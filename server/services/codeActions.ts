@@ -1,23 +1,26 @@
 // Quick fixes from the diagnostics' data, "disable for this line", and the
 // "fix all" source action.
-import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll } from '../engine/fixAll';
 import { minimalEdit } from '../engine/fixes';
 import type { LintOptions } from '../engine/lint';
 import { lineIndentAt } from '../documents/text';
-import { SOURCE, toDiagnostic, toTextEdit, type DiagnosticData } from './diagnostics';
+import { CodeActionKind } from '../lsp';
+import { fixOfData, SOURCE, toDiagnostic, toTextEdit, type QuickFix } from './diagnostics';
 import { lintDocument, MAX_DOCUMENT_LENGTH, pathOfUri } from './documentLinting';
+import { placeOf, type CurrentDiagnostics } from './openDocumentDiagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.proxylint`;
 
-export function codeActions(document: TextDocument, params: CodeActionParams, options: LintOptions, docsBase: string): CodeAction[] {
+/** `published` finds the diagnostics published for the document's current version, when there are such. */
+export function codeActions(document: TextDocument, params: CodeActionParams, options: LintOptions, docsBase: string, published: CurrentDiagnostics | null = null): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
   if (wants(CodeActionKind.QuickFix) && ours.length > 0) {
-    const current = currentFixes(document, ours, options, docsBase);
+    const current = currentFixes(document, ours, options, docsBase, published);
     for (const diagnostic of ours) {
       const fix = current.get(diagnostic);
       if (fix) {
@@ -36,26 +39,25 @@ export function codeActions(document: TextDocument, params: CodeActionParams, op
   return actions;
 }
 
-/** The fix of each diagnostic: from its data when the document has not changed since, else from a fresh lint. */
-function currentFixes(document: TextDocument, diagnostics: Diagnostic[], options: LintOptions, docsBase: string): Map<Diagnostic, NonNullable<DiagnosticData['fix']>> {
-  const fixes = new Map<Diagnostic, NonNullable<DiagnosticData['fix']>>();
-  let fresh: Diagnostic[] | null = null;
+/**
+ * The fix of each diagnostic, from the data of the current diagnostic with the same code and range: the one
+ * published for this version (when the client's diagnostic is current, its own data), else a fresh lint's. A
+ * diagnostic from an older text gets the fix of the problem as it is now, or none when it is gone.
+ */
+function currentFixes(document: TextDocument, diagnostics: Diagnostic[], options: LintOptions, docsBase: string, published: CurrentDiagnostics | null): Map<Diagnostic, QuickFix> {
+  const fixes = new Map<Diagnostic, QuickFix>();
+  let current = published;
   for (const diagnostic of diagnostics) {
-    const data = diagnostic.data as DiagnosticData | undefined;
-    if (data && data.version === document.version) {
-      if (data.fix) fixes.set(diagnostic, data.fix);
-      continue;
-    }
-    fresh ??= lintDocument(document, options).findings.map((f) => toDiagnostic(document, f, docsBase));
-    const match = fresh.find((f) => f.code === diagnostic.code && sameRange(f, diagnostic));
-    const fix = (match?.data as DiagnosticData | undefined)?.fix;
+    current ??= freshDiagnostics(document, options, docsBase);
+    const fix = fixOfData(current(diagnostic)?.data);
     if (fix) fixes.set(diagnostic, fix);
   }
   return fixes;
 }
 
-function sameRange(a: Diagnostic, b: Diagnostic): boolean {
-  return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
+function freshDiagnostics(document: TextDocument, options: LintOptions, docsBase: string): CurrentDiagnostics {
+  const byPlace = new Map(lintDocument(document, options).findings.map((f) => toDiagnostic(document, f, docsBase)).map((d) => [placeOf(d), d]));
+  return (diagnostic) => byPlace.get(placeOf(diagnostic));
 }
 
 const COMMENT_CAPABLE = /\.(ya?ml|toml|service|socket|conf|env)$/i;

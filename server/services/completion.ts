@@ -1,8 +1,9 @@
 // Completion: proxy variable names, NO_PROXY entries and whole proxy blocks,
 // offered only where an environment entry can go. Each file kind reads the
 // cursor's surroundings in its own module under completion/.
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver';
+import type { CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from '../lsp';
 import type { FileKind, ProxyModel } from '../engine/model';
 import { composeCompletions } from './completion/compose';
 import { dockerJsonCompletions } from './completion/dockerJson';

@@ -1,8 +1,8 @@
 // Wires hover, completion and the outline to the connection. They share one
 // parsed model per document version (modelCache.ts).
 import type { CompletionItem, Connection, DocumentSymbol, Hover, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
-import { MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupKind } from '../lsp';
 import { maskSecrets } from '../proxy/url';
 import { COMPLETION_TRIGGER_CHARACTERS, completionItems } from './completion';
 import { documentSymbols } from './documentSymbols';

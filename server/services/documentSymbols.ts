@@ -1,7 +1,8 @@
 // The outline: each scope (compose service, runner, unit, Docker proxies
 // object) with the proxy settings it holds, so users can jump to them.
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SymbolKind } from '../lsp';
 import type { Assignment, ProxyModel, Scope, Span } from '../engine/model';
 import { shownValue } from './hover/describe';
 

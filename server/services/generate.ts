@@ -1,8 +1,9 @@
 // `proxylint/generate` and `proxylint/generateTargets`: the command-palette
 // generators, computed here so the client only asks questions and applies
 // the result. Nothing here logs the input: it carries the proxy password.
-import { ErrorCodes, ResponseError, type Connection, type TextDocuments, type TextEdit } from 'vscode-languageserver';
+import type { Connection, TextDocuments, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ErrorCodes, ResponseError } from '../lsp';
 import { listComposeServices, type ComposeServiceTarget } from '../generators/compose';
 import { GENERATOR_KINDS, GeneratorError, runGenerator, type GeneratorKind, type GeneratorOptions, type ProxyInput } from '../generators';
 import { listRunners, type RunnerTarget } from '../generators/runnerConfig';

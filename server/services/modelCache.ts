@@ -3,7 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocumentOfKind } from '../documents';
 import { detectFileKind, type DetectOptions } from '../documents/detect';
-import { parseComposeIncrementally, type ComposeParseState } from '../engine/incremental/incrementalCompose';
+import { parseComposeIncrementally, type ComposeParse } from '../engine/incremental/incrementalCompose';
 import type { FileKind, ProxyModel } from '../engine/model';
 import { MAX_DOCUMENT_LENGTH, pathOfUri } from './documentLinting';
 
@@ -45,12 +45,17 @@ export class ModelCache {
   }
 }
 
+/** Makes what the next edit of the document is parsed from, if its last parse left that for later (see incrementalCompose.ts). */
+export function prepareForEdits(uri: string): void {
+  void lastParses.get(uri)?.compose?.state;
+}
+
 /**
  * The last parse of each document, whichever cache made it (diagnostics,
  * hover and completion, the workspace scan): one parse per text, and the
  * state a compose file's next version is parsed incrementally from.
  */
-const lastParses = new Map<string, { kind: FileKind; text: string; model: ProxyModel; compose: ComposeParseState | null }>();
+const lastParses = new Map<string, { kind: FileKind; text: string; model: ProxyModel; compose: ComposeParse | null }>();
 
 function parseText(uri: string, kind: FileKind, text: string, path: string): ProxyModel {
   const last = lastParses.get(uri);
@@ -60,8 +65,8 @@ function parseText(uri: string, kind: FileKind, text: string, path: string): Pro
     lastParses.set(uri, { kind, text, model, compose: null });
     return model;
   }
-  const parsed = parseComposeIncrementally(text, path, last?.kind === 'compose' ? last.compose : null);
-  lastParses.set(uri, { kind, text, model: parsed.model, compose: parsed.state });
+  const parsed = parseComposeIncrementally(text, path, last?.kind === 'compose' ? (last.compose?.state ?? null) : null);
+  lastParses.set(uri, { kind, text, model: parsed.model, compose: parsed });
   return parsed.model;
 }
 

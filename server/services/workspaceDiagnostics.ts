@@ -1,7 +1,8 @@
 // Cross-file findings → LSP diagnostics, the other file as related information.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsUrl } from '../engine/ruleCatalog';
+import { DiagnosticSeverity } from '../lsp';
 import type { WorkspaceFinding } from '../engine/workspace';
 import type { Severity } from '../rules/rule';
 import { SOURCE } from './diagnostics';

@@ -7,8 +7,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minimatch } from 'minimatch';
-import { FileChangeType, type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, Diagnostic, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FileChangeType } from '../lsp';
 import { checkWorkspace, type WorkspaceFile } from '../engine/workspace';
 import { GitignoreRules } from '../files/gitignore';
 import { mayHoldProxySetup, SKIPPED_DIRECTORIES, walkCandidateFiles } from '../files/walk';
@@ -285,6 +286,9 @@ export class WorkspaceScan {
     }
     const next = new Map<string, Diagnostic[]>();
     for (const files of byFolder.values()) {
+      // Every finding compares two files: a folder with one file has none (and a large open file would be
+      // checked again after every pause in typing).
+      if (files.length < 2) continue;
       files.sort((a, b) => (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0));
       for (const finding of checkWorkspace(files)) {
         const diagnostic = toWorkspaceDiagnostic(finding, (id) => documentOf.get(id)!, this.deps.docsBase());

@@ -45,6 +45,11 @@ export interface ComposeParseState {
   anchors: Anchor[];
   /** Offsets before this one are those of the last full parse: anchors there are still where they were. */
   unchangedBefore: number;
+  /**
+   * The scopes each of the last MAX_ORIGIN_STEPS incremental parses moved, oldest first. The origins of a
+   * generation older than that are forgotten, so a long editing session does not keep every version alive.
+   */
+  movedGenerations: readonly (readonly Scope[])[];
 }
 
 /** Where a scope of an incrementally parsed model came from: an earlier model's scope, moved. */
@@ -60,24 +65,16 @@ export interface ScopeOrigin {
 /** Scopes of incrementally parsed models that are earlier scopes moved (scopes before the edit are the same objects). */
 export const scopeOrigins = new WeakMap<Scope, ScopeOrigin>();
 
-/** How many edits back a scope's origin is kept (incrementalLint looks no further): older versions are freed. */
+/** How many incremental parses back a scope's origin is kept (incrementalLint looks no further): older versions are freed. */
 export const MAX_ORIGIN_STEPS = 8;
-
-/** Cuts the chain of origins `steps` links up from `scope`, so a long editing session does not keep every version alive. */
-function forgetOriginsBeyond(scope: Scope, steps: number): void {
-  let current: Scope = scope;
-  for (let i = 0; i < steps; i++) {
-    const origin = scopeOrigins.get(current);
-    if (!origin) return;
-    current = origin.from;
-  }
-  scopeOrigins.delete(current);
-}
 
 export interface ComposeParse {
   model: ProxyModel;
-  /** What the next parse of the same document can start from; null when the file can only be parsed whole. */
-  state: ComposeParseState | null;
+  /**
+   * What the next parse of the same document can start from; null when the file can only be parsed whole.
+   * After a whole parse it is made when first read: the first diagnostics of a file do not wait for it.
+   */
+  readonly state: ComposeParseState | null;
   /** The last parse was incremental (for tests and the benchmark). */
   incremental: boolean;
 }
@@ -112,7 +109,24 @@ function parseWhole(text: string, path: string): ComposeParse {
     model.parseProblem.span = spanInside(text, model.parseProblem.span);
     return { model, state: null, incremental: false };
   }
-  return { model, state: stateOf(text, model, doc, perService), incremental: false };
+  return withStateWhenRead(model, () => stateOf(text, model, doc, perService));
+}
+
+/** A whole parse whose state is made when first read; what it is made from (the YAML document) is let go then. */
+function withStateWhenRead(model: ProxyModel, makeState: () => ComposeParseState | null): ComposeParse {
+  let make: (() => ComposeParseState | null) | null = makeState;
+  let state: ComposeParseState | null = null;
+  return {
+    model,
+    get state() {
+      if (make) {
+        state = make();
+        make = null;
+      }
+      return state;
+    },
+    incremental: false,
+  };
 }
 
 function stateOf(text: string, model: ProxyModel, doc: Document, perService: { pair: Pair; scopes: Scope[]; facts: ServiceFacts | null }[]): ComposeParseState | null {
@@ -139,7 +153,7 @@ function stateOf(text: string, model: ProxyModel, doc: Document, perService: { p
     });
   }
   const facts = composeFactsOf(blocks);
-  return { text, model, indent: layout.indent, blocks, facts, anchors, unchangedBefore: text.length + 1 };
+  return { text, model, indent: layout.indent, blocks, facts, anchors, unchangedBefore: text.length + 1, movedGenerations: [] };
 }
 
 function composeFactsOf(blocks: readonly Block[]): ComposeFacts {
@@ -184,6 +198,7 @@ function reparseOneService(previous: ComposeParseState, text: string): ComposePa
 
   const scopes = serviceScopes(doc, text, pair, previous.facts);
   const linesMoved = lineBreaks(before, prefix, oldEnd) !== lineBreaks(text, prefix, text.length - suffix);
+  const generation: Scope[] = [];
   const blocks = previous.blocks.map((other, i): Block => {
     if (i < index) return other;
     if (i === index) return { ...other, end: newEnd, scopes };
@@ -192,12 +207,20 @@ function reparseOneService(previous: ComposeParseState, text: string): ComposePa
     const moved = shiftScopes(other.scopes, prefix, delta);
     moved.forEach((scope, j) => {
       scopeOrigins.set(scope, { from: other.scopes[j], at: prefix, delta, linesMoved });
-      forgetOriginsBeyond(scope, MAX_ORIGIN_STEPS);
+      generation.push(scope);
     });
     return { ...other, start: other.start + delta, end: other.end + delta, keyLineEnd: other.keyLineEnd + delta, keyStart: other.keyStart + delta, scopes: moved };
   });
   const model: ProxyModel = { kind: 'compose', text, scopes: blocks.flatMap((b) => b.scopes), parseProblem: null };
-  return { ...previous, text, model, blocks, unchangedBefore: Math.min(previous.unchangedBefore, prefix) };
+  return { ...previous, text, model, blocks, unchangedBefore: Math.min(previous.unchangedBefore, prefix), movedGenerations: withGeneration(previous.movedGenerations, generation) };
+}
+
+/** The generations with the newest added; the origins of the one that falls out of the window are forgotten. */
+function withGeneration(generations: readonly (readonly Scope[])[], generation: readonly Scope[]): readonly (readonly Scope[])[] {
+  if (generation.length === 0) return generations;
+  const kept = [...generations, generation];
+  while (kept.length > MAX_ORIGIN_STEPS) for (const scope of kept.shift()!) scopeOrigins.delete(scope);
+  return kept;
 }
 
 /** The block holding the whole changed range [start, oldEnd) of the old text, after its key line; -1 if none does. */

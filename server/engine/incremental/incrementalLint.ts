@@ -12,7 +12,7 @@ import { findingFilter, findingOf, lintModel, severityOf, sortFindings, type Fin
 import type { ProxyModel, Scope } from '../model';
 import { ALL_RULES } from '../../rules';
 import { MAX_ORIGIN_STEPS, scopeOrigins } from './incrementalCompose';
-import { shifted } from './shiftScopes';
+import { shiftFindings } from './shiftScopes';
 
 /** Each scope's findings, per rule (in ALL_RULES order; empty for rules across scopes), before the filter. */
 export interface LintMemory {
@@ -25,17 +25,25 @@ export interface IncrementalLint {
   memory: LintMemory | null;
   /** Scopes checked anew (the rest were reused): for tests and the benchmark. */
   checkedScopes: number;
+  /**
+   * Findings copied from the earlier lint's, moved with their scope by edits that moved no line, each to the
+   * finding it was copied from: it is at the same line and column, so what was built from that one (an LSP
+   * diagnostic) still holds. The other findings of the earlier lint that are still found are the same objects.
+   * test/unit/incremental-reuse.test.ts checks both.
+   */
+  movedFrom: Map<Finding, Finding>;
 }
 
 
 export function lintModelIncrementally(model: ProxyModel, options: LintOptions, previous: LintMemory | null): IncrementalLint {
-  if (model.parseProblem) return { findings: lintModel(model, options), memory: null, checkedScopes: 0 };
+  if (model.parseProblem) return { findings: lintModel(model, options), memory: null, checkedScopes: 0, movedFrom: new Map() };
   const optionsKey = JSON.stringify([options.rules ?? {}, options.renderFixes !== false]);
   const known = previous && previous.optionsKey === optionsKey ? previous.perScope : null;
   const perScope = new Map<Scope, Finding[][]>();
+  const movedFrom = new Map<Finding, Finding>();
   let checkedScopes = 0;
   for (const scope of model.scopes) {
-    let findings = known ? knownFindings(known, scope) : undefined;
+    let findings = known ? knownFindings(known, scope, movedFrom) : undefined;
     if (!findings) {
       findings = checkScope(model, scope, options);
       checkedScopes++;
@@ -44,19 +52,20 @@ export function lintModelIncrementally(model: ProxyModel, options: LintOptions, 
   }
   const keep = findingFilter(model);
   const merged: Finding[] = [];
+  const inScopeOrder = model.scopes.map((scope) => perScope.get(scope)!);
   ALL_RULES.forEach((rule, r) => {
     if (rule.acrossScopes) {
       const severity = severityOf(rule, options);
       if (severity !== 'off') rule.check(model, (found) => void (keep(rule.id, found.span) && merged.push(findingOf(model, rule, severity, found, options))));
       return;
     }
-    for (const scope of model.scopes) for (const finding of perScope.get(scope)![r]) if (keep(rule.id, finding.span)) merged.push(finding);
+    for (const findings of inScopeOrder) for (const finding of findings[r]) if (keep(rule.id, finding.span)) merged.push(finding);
   });
-  return { findings: sortFindings(merged), memory: { optionsKey, perScope }, checkedScopes };
+  return { findings: sortFindings(merged), memory: { optionsKey, perScope }, checkedScopes, movedFrom };
 }
 
-/** The findings of the scope or of the scope it was moved from (moved the same way); undefined when unknown. */
-function knownFindings(known: ReadonlyMap<Scope, Finding[][]>, scope: Scope): Finding[][] | undefined {
+/** The findings of the scope or of the scope it was moved from (moved the same way, and noted in `movedFrom`); undefined when unknown. */
+function knownFindings(known: ReadonlyMap<Scope, Finding[][]>, scope: Scope, movedFrom: Map<Finding, Finding>): Finding[][] | undefined {
   const direct = known.get(scope);
   if (direct) return direct;
   const steps: { at: number; delta: number }[] = [];
@@ -68,7 +77,11 @@ function knownFindings(known: ReadonlyMap<Scope, Finding[][]>, scope: Scope): Fi
     steps.unshift({ at: origin.at, delta: origin.delta });
     current = origin.from;
     const found = known.get(current);
-    if (found) return steps.reduce((findings, step) => shifted(findings, step.at, step.delta), found);
+    if (found) {
+      const moved = steps.reduce<Finding[][]>((findings, step) => shiftFindings(findings, step.at, step.delta), found);
+      moved.forEach((findings, r) => findings.forEach((finding, i) => movedFrom.set(finding, found[r][i])));
+      return moved;
+    }
   }
   return undefined;
 }
