@@ -53,7 +53,7 @@ function problemOf(value: string, options: EncodingOptions): Readonly<Problem> |
     return Object.freeze({
       start: parts[0].start,
       end: parts[parts.length - 1].end,
-      messageTail: ` contain ${describe(bad)} not percent-encoded: ${consequence(bad)}. Encode them (${bad.map((c) => `${c} → ${encodeUserinfoPart(c, options)}`).join(', ')}).`,
+      messageTail: ` contain ${describe(bad)} not percent-encoded: ${consequence(bad)}. Encode them (${bad.map((c) => `${c} as ${encodeUserinfoPart(c, options)}`).join(', ')}).`,
       encoded: encodeParts(value, parts, options),
     });
   });
