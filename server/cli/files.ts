@@ -18,22 +18,15 @@ export interface CollectOptions extends DetectOptions {
   cwd: string;
 }
 
-export interface CollectedFiles {
-  files: FileToLint[];
-  /** One line each, for standard error; any of them makes the exit code 2. */
-  errors: string[];
-}
-
-export function collectFiles(paths: readonly string[], options: CollectOptions): CollectedFiles {
-  const files: FileToLint[] = [];
-  const errors: string[] = [];
-  const seen = new Set<string>();
-  const add = (path: string, explicit: boolean) => {
-    const key = resolve(options.cwd, path);
-    if (seen.has(key)) return;
-    seen.add(key);
-    files.push({ path, explicit });
-  };
+/**
+ * The files to lint, in a stable order, found as they are asked for: a run
+ * starts linting while the walk goes on. What cannot be linted (a missing
+ * path, a glob that matches nothing) is added to `errors`, one line each for
+ * standard error; any of them makes the exit code 2.
+ */
+export function* filesToLint(paths: readonly string[], options: CollectOptions, errors: string[]): Generator<FileToLint> {
+  // One path yields each file once; only several can name a file twice (a folder and a file in it, overlapping globs).
+  const seen = paths.length > 1 ? new Set<string>() : null;
   for (const path of paths) {
     const absolute = resolve(options.cwd, path);
     let stats;
@@ -43,21 +36,32 @@ export function collectFiles(paths: readonly string[], options: CollectOptions):
       if (isGlob(path)) {
         const matches = expandGlob(path, options);
         if (matches.length === 0) errors.push(`${path}: no files match this pattern`);
-        for (const match of matches) add(match, true);
+        for (const match of matches) if (firstTime(seen, resolve(options.cwd, match))) yield { path: match, explicit: true };
       } else {
         errors.push(`${path}: ${describeMissing(absolute, error)}`);
       }
       continue;
     }
     if (stats.isDirectory()) {
-      for (const found of walkCandidateFiles(absolute, { ...options, topOutsideRepository: options.cwd })) add(join(path, relative(absolute, found)), false);
+      const prefixLength = absolute.endsWith(sep) ? absolute.length : absolute.length + 1;
+      for (const found of walkCandidateFiles(absolute, { ...options, topOutsideRepository: options.cwd })) {
+        // `found` is `absolute` joined with the rest: it is already the resolved path (no relative() and resolve() per file).
+        if (firstTime(seen, found)) yield { path: join(path, found.slice(prefixLength)), explicit: false };
+      }
     } else if (stats.isFile()) {
-      add(path, true);
+      if (firstTime(seen, absolute)) yield { path, explicit: true };
     } else {
       errors.push(`${path}: not a regular file (a FIFO, socket or device is not linted)`);
     }
   }
-  return { files, errors };
+}
+
+/** A file named twice is linted once. */
+function firstTime(seen: Set<string> | null, resolved: string): boolean {
+  if (!seen) return true;
+  if (seen.has(resolved)) return false;
+  seen.add(resolved);
+  return true;
 }
 
 function describeMissing(absolute: string, error: unknown): string {

@@ -8,6 +8,8 @@ import ignore, { type Ignore } from 'ignore';
 
 interface Level {
   directory: string;
+  /** `directory` with a separator at its end: the start of every path inside it. */
+  prefix: string;
   rules: Ignore;
 }
 
@@ -45,6 +47,11 @@ export class GitignoreRules {
     return this.withFile(directory, join(directory, '.gitignore'));
   }
 
+  /** `child`, for a walk that has listed the subfolder: most have no `.gitignore`, and then no file is looked for. */
+  childListed(directory: string, names: readonly { name: string }[]): GitignoreRules {
+    return names.some((entry) => entry.name === '.gitignore') ? this.child(directory) : this;
+  }
+
   private withFile(directory: string, file: string): GitignoreRules {
     // Most folders have none: asking first is much cheaper than a failed read's exception (a CLI run walks thousands).
     if (!existsSync(file)) return this;
@@ -54,15 +61,18 @@ export class GitignoreRules {
     } catch {
       return this;
     }
-    return new GitignoreRules([...this.levels, { directory, rules: ignore().add(text) }]);
+    return new GitignoreRules([...this.levels, { directory, prefix: directory.endsWith(sep) ? directory : directory + sep, rules: ignore().add(text) }]);
   }
 
+  /** Whether git ignores `path` (absolute and normalized, as walks and file URIs give it). */
   ignores(path: string, isDirectory: boolean): boolean {
     let ignored = false;
     for (const level of this.levels) {
-      const rel = relative(level.directory, path);
+      // Inside the level's folder the relative path is the rest of the path: slicing is much cheaper than
+      // relative(), which a walk would call for every entry and level.
+      const rel = path.startsWith(level.prefix) ? path.slice(level.prefix.length) : relative(level.directory, path);
       if (rel === '' || rel.startsWith('..')) continue;
-      const result = level.rules.test(rel.split(sep).join('/') + (isDirectory ? '/' : ''));
+      const result = level.rules.test((sep === '/' ? rel : rel.split(sep).join('/')) + (isDirectory ? '/' : ''));
       if (result.ignored) ignored = true;
       else if (result.unignored) ignored = false;
     }

@@ -1,7 +1,7 @@
 // Every file under a folder that may hold a proxy setup, in a stable order,
 // skipping version-control and dependency folders and what `.gitignore` says.
 // Shared by the CLI and the language server's workspace scan.
-import { readdirSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { detectFileKind, type DetectOptions } from '../documents/detect';
 import { GitignoreRules } from './gitignore';
@@ -37,25 +37,33 @@ export function* walkCandidateFiles(root: string, options: WalkOptions = {}): Ge
 /** Paths of the files under `root` that `accept` takes, depth first, entries sorted by name. */
 export function* walkFiles(root: string, accept: (path: string) => boolean, options: WalkOptions = {}): Generator<string> {
   const rules = options.gitignore === false ? null : GitignoreRules.forDirectory(root, options.topOutsideRepository);
-  yield* walk(root, rules, accept, options);
+  const entries = sortedEntries(root);
+  if (entries) yield* walk(root, entries, rules, accept, options);
 }
 
-function* walk(directory: string, rules: GitignoreRules | null, accept: (path: string) => boolean, options: WalkOptions): Generator<string> {
-  let entries;
-  try {
-    entries = readdirSync(directory, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** `rules` include the folder's own `.gitignore`. */
+function* walk(directory: string, entries: readonly Dirent[], rules: GitignoreRules | null, accept: (path: string) => boolean, options: WalkOptions): Generator<string> {
   for (const entry of entries) {
     const path = join(directory, entry.name);
     // Symbolic links are not followed: they can loop, and git records them as links.
     if (entry.isDirectory()) {
       if (SKIPPED_DIRECTORIES.has(entry.name) || rules?.ignores(path, true) || options.exclude?.(path, true)) continue;
-      yield* walk(path, rules?.child(path) ?? null, accept, options);
+      const children = sortedEntries(path);
+      // The listing tells whether the folder has a `.gitignore`: no lookup per folder.
+      if (children) yield* walk(path, children, rules?.childListed(path, children) ?? null, accept, options);
     } else if (entry.isFile() && accept(path) && !rules?.ignores(path, false) && !options.exclude?.(path, false)) {
       yield path;
     }
   }
+}
+
+/** A folder's entries sorted by name; null when it cannot be read. */
+function sortedEntries(directory: string): Dirent[] | null {
+  let entries;
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

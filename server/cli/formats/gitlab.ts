@@ -7,20 +7,25 @@ import { createHash } from 'node:crypto';
 import type { Severity } from '../../rules/rule';
 import type { Problem } from '../problems';
 import type { FormatContext } from '.';
+import { jsonArrayPieces } from './jsonPieces';
 import { relativeToRoot } from './paths';
 
 type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
 const SEVERITY: Readonly<Record<Severity, CodeQualitySeverity>> = { error: 'major', warning: 'minor', info: 'info', hint: 'info' };
 
-export function formatGitlab(problems: readonly Problem[], context: FormatContext): string {
+export function formatGitlab(problems: readonly Problem[], context: FormatContext): Iterable<string> {
+  return jsonArrayPieces(issues(problems, context));
+}
+
+function* issues(problems: readonly Problem[], context: FormatContext) {
   const occurrences = new Map<string, number>();
-  const issues = problems.map((problem) => {
+  for (const problem of problems) {
     const path = relativeToRoot(problem.file, context.cwd) ?? problem.file;
     const identity = [path, problem.rule, problem.message].join('\0');
     const rank = occurrences.get(identity) ?? 0;
     occurrences.set(identity, rank + 1);
-    return {
+    yield {
       type: 'issue',
       check_name: problem.rule,
       description: problem.message,
@@ -29,6 +34,5 @@ export function formatGitlab(problems: readonly Problem[], context: FormatContex
       fingerprint: createHash('sha256').update(`${identity}\0${rank}`).digest('hex').slice(0, 32),
       location: { path, lines: { begin: problem.line, end: problem.endLine } },
     };
-  });
-  return JSON.stringify(issues, null, 2);
+  }
 }

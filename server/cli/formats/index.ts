@@ -16,8 +16,8 @@ export interface FormatContext {
   version: string;
 }
 
-/** The whole report; empty for the text format when there is nothing to say. */
-export type Formatter = (problems: readonly Problem[], context: FormatContext) => string;
+/** The report in pieces, to be written one after the other (a large report is never one string); none for the text format when there is nothing to say. */
+export type Formatter = (problems: readonly Problem[], context: FormatContext) => Iterable<string>;
 
 export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = {
   text: formatText,

@@ -6,6 +6,7 @@ import { PARSE_ERROR_RULE } from '../../engine/lint';
 import type { Severity } from '../../rules/rule';
 import type { Problem, Region } from '../problems';
 import type { FormatContext } from '.';
+import { jsonDocumentPieces } from './jsonPieces';
 import { artifactUri } from './paths';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -18,7 +19,10 @@ const LEVEL: Readonly<Record<Severity, SarifLevel>> = { error: 'error', warning:
 /** A file that does not parse is reported too; it has no docs page. */
 const PARSE_ERROR: RuleDescriptor = { id: PARSE_ERROR_RULE, defaultSeverity: 'error', description: 'The file does not parse, so its proxy settings cannot be checked.' };
 
-export function formatSarif(problems: readonly Problem[], context: FormatContext): string {
+/** Stands for the results in the log, which are streamed in its place. */
+const RESULTS = '\u0000results\u0000';
+
+export function formatSarif(problems: readonly Problem[], context: FormatContext): Iterable<string> {
   const rules = [...allRuleDescriptors(), PARSE_ERROR];
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const log = {
@@ -36,11 +40,15 @@ export function formatSarif(problems: readonly Problem[], context: FormatContext
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: problems.map((problem) => toResult(problem, index.get(problem.rule), context.cwd)),
+        results: RESULTS,
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  return jsonDocumentPieces(log, RESULTS, results(problems, index, context.cwd), 3);
+}
+
+function* results(problems: readonly Problem[], index: ReadonlyMap<string, number>, cwd: string) {
+  for (const problem of problems) yield toResult(problem, index.get(problem.rule), cwd);
 }
 
 function toReportingDescriptor(rule: RuleDescriptor) {
