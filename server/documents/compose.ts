@@ -5,13 +5,15 @@ import type { Assignment, DindUse, EnvironmentFileReference, Peer, ProxyModel, Q
 import { dindFromDockerHost } from '../proxy/dockerHost';
 import { environmentAssignment, identityOffsets } from './assignments';
 import { lineIndentAt } from './text';
-import { resolveAlias } from './yamlAnchors';
+import { resolveAlias, setSourceText } from './yamlAnchors';
 
 /** What the compose parser asks of `yaml`; the incremental parser (engine/incremental) parses parts of a file with the same. */
 export const COMPOSE_PARSE_OPTIONS = { merge: true, uniqueKeys: false, prettyErrors: false } as const;
 
 export function parseCompose(text: string): ProxyModel {
-  return composeModel(parseDocument(text, COMPOSE_PARSE_OPTIONS), text);
+  const doc = parseDocument(text, COMPOSE_PARSE_OPTIONS);
+  setSourceText(doc, text);
+  return composeModel(doc, text);
 }
 
 /**

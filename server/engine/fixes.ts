@@ -64,7 +64,7 @@ function mergeInsertionsAtSamePlace(edits: TextEditAt[]): TextEditAt[] {
   for (const edit of edits) {
     const same = merged.find((m) => m.start === edit.start && m.end === edit.start && edit.end === edit.start);
     if (same) same.newText += edit.newText;
-    else merged.push({ ...edit });
+    else merged.push({ start: edit.start, end: edit.end, newText: edit.newText });
   }
   return merged.sort((a, b) => a.start - b.start);
 }

@@ -269,10 +269,21 @@ export function effectiveValue(client: ClientId, env: EnvMap, canonical: ProxyVa
 export function proxyEnvironmentKey(env: EnvMap): string {
   const parts: (string | number)[] = [];
   for (const [name, value] of env) {
-    if (name === 'REQUEST_METHOD' || name.toLowerCase().endsWith('_proxy')) parts.push(name.length, ':', name, value.length, ':', value);
+    if (name === 'REQUEST_METHOD' || endsWithProxy(name)) parts.push(name.length, ':', name, value.length, ':', value);
   }
   // One flat string (join), not a chain of concatenations: the memo hashes and compares it.
   return parts.join('');
+}
+
+/** `name.toLowerCase().endsWith('_proxy')` without making the lowercase copy (no other character lowercases to one of `_proxy`'s). */
+function endsWithProxy(name: string): boolean {
+  const suffix = '_proxy';
+  if (name.length < suffix.length) return false;
+  const at = name.length - suffix.length;
+  if (name.charCodeAt(at) !== 0x5f /* _ */) return false;
+  // ASCII letters only: setting bit 0x20 lowercases A–Z and leaves a–z as they are.
+  for (let i = 1; i < suffix.length; i++) if ((name.charCodeAt(at + i) | 0x20) !== suffix.charCodeAt(i)) return false;
+  return true;
 }
 
 export type TargetScheme = 'http' | 'https';

@@ -73,13 +73,26 @@ export function dockerKeyFor(setting: ProxySetting, file: DockerJsonFile): strin
  */
 export function dockerKeyAccepted(key: string, file: DockerJsonFile): boolean {
   if (file === 'docker-daemon') return Object.prototype.hasOwnProperty.call(DOCKER_DAEMON_KEYS, key);
-  return Object.keys(DOCKER_CLIENT_KEYS).some((k) => k.toLowerCase() === key.toLowerCase());
+  return byLowercaseKey('docker-client').has(key.toLowerCase());
 }
 
 /** The setting a key stands for in that file, or null when the file's reader ignores the key (`http-proxy` in config.json). */
 export function settingOfDockerKeyIn(key: string, file: DockerJsonFile): ProxySetting | null {
   if (!dockerKeyAccepted(key, file)) return null;
-  return Object.entries(keysOf(file)).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1] ?? null;
+  return byLowercaseKey(file).get(key.toLowerCase()) ?? null;
+}
+
+/** Each file's settings by lowercased key, the first key in documented order winning: one lookup per JSON property instead of a scan of all keys. */
+const lowercaseKeys = new Map<DockerJsonFile, ReadonlyMap<string, ProxySetting>>();
+
+function byLowercaseKey(file: DockerJsonFile): ReadonlyMap<string, ProxySetting> {
+  let keys = lowercaseKeys.get(file);
+  if (!keys) {
+    const made = new Map<string, ProxySetting>();
+    for (const [key, setting] of Object.entries(keysOf(file))) if (!made.has(key.toLowerCase())) made.set(key.toLowerCase(), setting);
+    lowercaseKeys.set(file, (keys = made));
+  }
+  return keys;
 }
 
 /** `HTTPS_PROXY`, `https-proxy`, `httpsProxy` → `httpsproxy`: a name without case and separators, to compare spellings. */

@@ -45,6 +45,8 @@ const passwordMemo = new VariantMemo<Readonly<{ start: number; end: number }> | 
 
 /** Where in the value a password is written out, or null (none, or only a compose `${VAR}` reference to one). */
 function plaintextPassword(value: string, interpolated: boolean): Readonly<{ start: number; end: number }> | null {
+  // parseProxyUrl finds a password only before an `@`: most values have none, and a scan is cheaper than a memo lookup.
+  if (!value.includes('@')) return null;
   return passwordMemo.get(value, interpolated ? 1 : 0, () => {
     const password = parseProxyUrl(value)?.password;
     if (!password || password.text === '') return null;

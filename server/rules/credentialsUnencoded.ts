@@ -43,6 +43,8 @@ interface Problem {
 const problemMemo = new VariantMemo<Readonly<Problem> | null>(4_096, 4_096);
 
 function problemOf(value: string, options: EncodingOptions): Readonly<Problem> | null {
+  // parseProxyUrl finds a user or password only before an `@`: most values have none, and a scan is cheaper than a memo lookup.
+  if (!value.includes('@')) return null;
   return problemMemo.get(value, options.interpolation ? 1 : 0, () => {
     const url = parseProxyUrl(value);
     if (!url) return null;

@@ -8,7 +8,7 @@ import { VariantMemo } from '../proxy/memo';
 import type { Rule } from './rule';
 import { clientList, clientsOf, verbFor } from './scopeClients';
 import { environmentOf, nameLike } from './scopeSettings';
-import { activeScopes, assignmentsOf, mayBeSetElsewhere } from './scopes';
+import { activeScopes, assignmentsOf, mayBeSetElsewhere, setsAny } from './scopes';
 
 /** Stands for a value the host supplies (`- HTTP_PROXY`): set, but unknown to the file. */
 const HOST_SUPPLIED = 'http://host-supplied';
@@ -20,7 +20,7 @@ export const httpsProxyMissing: Rule = {
   check(model, report) {
     for (const scope of activeScopes(model)) {
       // Any https spelling counts, even an empty one: that says "no proxy for https" on purpose.
-      if (assignmentsOf(scope, 'https_proxy').length > 0 || mayBeSetElsewhere(scope)) continue;
+      if (setsAny(scope, 'https_proxy') || mayBeSetElsewhere(scope)) continue;
       const http = assignmentsOf(scope, 'http_proxy').filter((a) => a.value !== '');
       if (http.length === 0) continue;
       const outcome = httpsOutcome(clientsOf(model, scope), environmentOf(scope, HOST_SUPPLIED));

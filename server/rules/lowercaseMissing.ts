@@ -5,11 +5,12 @@ import { activeScopes, mayBeSetElsewhere } from './scopes';
 import { envName } from '../proxy/variables';
 
 /** Who ignores the uppercase spelling of each setting (proxy-semantics v02, v05, v13). */
-const LOWERCASE_ONLY_READERS: Readonly<Record<string, string>> = {
-  http_proxy: 'curl, wget and git read only',
-  https_proxy: 'wget reads only',
-  no_proxy: 'wget reads only',
-};
+// A Map: `setting in object` per assignment was the rule's hottest line.
+const LOWERCASE_ONLY_READERS: ReadonlyMap<string, string> = new Map([
+  ['http_proxy', 'curl, wget and git read only'],
+  ['https_proxy', 'wget reads only'],
+  ['no_proxy', 'wget reads only'],
+]);
 
 export const lowercaseMissing: Rule = {
   id: 'lowercase-missing',
@@ -22,13 +23,15 @@ export const lowercaseMissing: Rule = {
       // A set, not a search per assignment: a scope with thousands of entries stays linear. Built on first use.
       let names: Set<string> | undefined;
       for (const assignment of scope.assignments) {
-        if (assignment.spelling !== 'upper' || !assignment.setting || !(assignment.setting in LOWERCASE_ONLY_READERS)) continue;
-        const twin = envName(assignment.setting, 'lower');
+        const setting = assignment.setting;
+        const readers = assignment.spelling === 'upper' && setting ? LOWERCASE_ONLY_READERS.get(setting) : undefined;
+        if (!setting || readers === undefined) continue;
+        const twin = envName(setting, 'lower');
         names ??= new Set(scope.assignments.map((a) => a.name));
         if (names.has(twin)) continue;
         report({
           span: assignment.nameSpan,
-          message: `${assignment.name} is set without ${twin} in ${scope.label}: ${LOWERCASE_ONLY_READERS[assignment.setting]} ${twin}, so their requests ignore this setting.`,
+          message: `${assignment.name} is set without ${twin} in ${scope.label}: ${readers} ${twin}, so their requests ignore this setting.`,
           fix: { title: `Add ${twin} with the same value`, operations: [{ op: 'insert-after', after: assignment, name: twin, value: assignment.value }] },
         });
       }

@@ -3,9 +3,9 @@
 // 127.0.0.1 (health checks, sidecars, local admin ports) to the proxy
 // (proxy-semantics c02–c05; Go bypasses loopback on its own).
 import type { Rule } from './rule';
-import { clientList, clientsOf, onlyGoReads } from './scopeClients';
+import { clientList, clientsBesideGo, clientsOf, onlyGoReads } from './scopeClients';
 import { addSetting, proxyAssignments } from './scopeSettings';
-import { activeScopes, assignmentsOf, mayBeSetElsewhere } from './scopes';
+import { activeScopes, mayBeSetElsewhere, setsAny } from './scopes';
 
 /** The loopback names every setup needs; the hosts a scope reaches besides them are its own business. */
 export const LOOPBACK_NO_PROXY = 'localhost,127.0.0.1';
@@ -20,10 +20,10 @@ export const noProxyMissing: Rule = {
       if (scope.dind) continue;
       // Go always bypasses loopback, so `localhost,127.0.0.1` would change nothing for a Go daemon.
       if (onlyGoReads(model, scope)) continue;
-      if (assignmentsOf(scope, 'no_proxy').length > 0 || mayBeSetElsewhere(scope)) continue;
+      if (setsAny(scope, 'no_proxy') || mayBeSetElsewhere(scope)) continue;
       const proxies = proxyAssignments(scope);
       if (proxies.length === 0) continue;
-      const affected = clientsOf(model, scope).filter((client) => client !== 'go');
+      const affected = clientsBesideGo(clientsOf(model, scope));
       const last = proxies[proxies.length - 1];
       const operations = addSetting(scope, last, 'no_proxy', LOOPBACK_NO_PROXY);
       const names = operations.map((o) => (o.op === 'insert-after' ? o.name : '')).join(' and ');

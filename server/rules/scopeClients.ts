@@ -11,10 +11,23 @@ import { BoundedMemo } from '../proxy/memo';
  * starts, while daemon.json is read by dockerd (Go) itself.
  */
 export function clientsOf(model: ProxyModel, scope: Scope): readonly ClientId[] {
-  if (scope.consumer === 'go-daemon') return ['go'];
-  if (scope.consumer === 'docker-json' && model.kind === 'docker-daemon') return ['go'];
+  if (scope.consumer === 'go-daemon') return GO_ONLY;
+  if (scope.consumer === 'docker-json' && model.kind === 'docker-daemon') return GO_ONLY;
   return ALL_CLIENTS;
 }
+
+/** Frozen, like ALL_CLIENTS, so that memo keys (clientListKey) number it once. */
+const GO_ONLY: readonly ClientId[] = Object.freeze(['go'] as ClientId[]);
+
+/** The clients of a list other than Go, kept per list: rules ask for the same one or two lists for every scope. */
+export function clientsBesideGo(clients: readonly ClientId[]): readonly ClientId[] {
+  if (!Object.isFrozen(clients)) return clients.filter((client) => client !== 'go');
+  let others = besideGo.get(clients);
+  if (!others) besideGo.set(clients, (others = Object.freeze(clients.filter((client) => client !== 'go'))));
+  return others;
+}
+
+const besideGo = new WeakMap<readonly ClientId[], readonly ClientId[]>();
 
 /** True when only Go programs read the scope (Go treats empty as unset and always bypasses loopback). */
 export function onlyGoReads(model: ProxyModel, scope: Scope): boolean {

@@ -29,6 +29,11 @@ export function assignmentsOf(scope: Scope, setting: ProxySetting): Assignment[]
   return scope.assignments.filter((a) => a.setting === setting);
 }
 
+/** Whether any assignment of the scope sets `setting`: `assignmentsOf(...).length > 0` without making the array. */
+export function setsAny(scope: Scope, setting: ProxySetting): boolean {
+  return scope.assignments.some((a) => a.setting === setting);
+}
+
 /** Document span of characters [start, end) of an assignment's value, or the whole value span when offsets are unknown. */
 export function valuePartSpan(assignment: Assignment, start: number, end: number): Span {
   const offsets = assignment.valueOffsets;

@@ -3,6 +3,7 @@
 import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { Assignment } from '../engine/model';
 import type { SyntaxWriter } from './index';
+import { replaceSpan } from './edit';
 import { eolOf, lineEndAt, wholeLines } from './lines';
 import { noSections } from './unsupported';
 
@@ -51,13 +52,13 @@ export const envFileWriter: SyntaxWriter = {
       case 'replace-value': {
         const { target } = operation;
         const written = target.syntax.kind === 'env-line' ? target.syntax.valueSpan : null;
-        if (written) return { ...written, newText: renderEnvValue(operation.value, quoteOf(target)) };
+        if (written) return replaceSpan(written, renderEnvValue(operation.value, quoteOf(target)));
         return { start: target.nameSpan.end, end: target.span.end, newText: `=${renderEnvValue(operation.value, 'none')}` };
       }
       case 'rename':
-        return { ...operation.target.nameSpan, newText: operation.name };
+        return replaceSpan(operation.target.nameSpan, operation.name);
       case 'remove':
-        return { ...wholeLines(text, operation.target.span.start, operation.target.span.end), newText: '' };
+        return replaceSpan(wholeLines(text, operation.target.span.start, operation.target.span.end), '');
       case 'insert-section-header':
         return noSections('env file');
     }

@@ -2,6 +2,7 @@
 import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { Assignment } from '../engine/model';
 import type { SyntaxWriter } from './index';
+import { replaceSpan } from './edit';
 import { noSections } from './unsupported';
 import { commaBefore, eolOf, startsItsLine, wholeLines } from './lines';
 import { lineIndentAt } from '../documents/text';
@@ -38,7 +39,7 @@ function remove(text: string, target: Assignment): TextEditAt {
     return at >= text.length || text[at] === '\n' || text[at] === '\r';
   };
   if (trailingComma >= 0) {
-    if (startsItsLine(text, start) && restOfLineBlank(trailingComma + 1)) return { ...wholeLines(text, start, trailingComma + 1), newText: '' };
+    if (startsItsLine(text, start) && restOfLineBlank(trailingComma + 1)) return replaceSpan(wholeLines(text, start, trailingComma + 1), '');
     let to = trailingComma + 1;
     while (text[to] === ' ' || text[to] === '\t') to++;
     return { start, end: to, newText: '' };
@@ -56,10 +57,10 @@ export const jsonWriter: SyntaxWriter = {
       case 'replace-value':
         // A non-string value (null, a number) has no quotes to write inside.
         return operation.target.value === null
-          ? { ...operation.target.valueSpan, newText: JSON.stringify(operation.value) }
-          : { ...operation.target.valueSpan, newText: jsonStringContent(operation.value) };
+          ? replaceSpan(operation.target.valueSpan, JSON.stringify(operation.value))
+          : replaceSpan(operation.target.valueSpan, jsonStringContent(operation.value));
       case 'rename':
-        return { ...operation.target.nameSpan, newText: jsonStringContent(operation.name) };
+        return replaceSpan(operation.target.nameSpan, jsonStringContent(operation.name));
       case 'remove':
         return remove(text, operation.target);
       case 'insert-section-header':

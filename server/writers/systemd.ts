@@ -3,6 +3,7 @@
 import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { Assignment } from '../engine/model';
 import type { SyntaxWriter } from './index';
+import { replaceSpan } from './edit';
 import { eolOf, runStartBefore, wholeLines } from './lines';
 import { lineStartAt } from '../documents/text';
 
@@ -26,7 +27,7 @@ function quotedLike(target: Assignment): boolean {
 function remove(text: string, target: Assignment): TextEditAt {
   if (target.syntax.kind === 'systemd-word' && target.syntax.onlyWordInDirective) {
     // An empty `Environment=` would reset every earlier assignment: drop the line instead.
-    return { ...wholeLines(text, target.syntax.directive.start, target.syntax.directive.end), newText: '' };
+    return replaceSpan(wholeLines(text, target.syntax.directive.start, target.syntax.directive.end), '');
   }
   // The blanks that separate it from the previous word go with it; the first word takes the ones after it instead.
   const blanks = runStartBefore(text, target.span.start, (c) => c === ' ' || c === '\t');
@@ -43,9 +44,9 @@ export const systemdWriter: SyntaxWriter = {
         return { start: after.span.end, end: after.span.end, newText: ` ${renderEnvironmentWord(operation.name, operation.value, quotedLike(after))}` };
       }
       case 'replace-value':
-        return { ...operation.target.span, newText: renderEnvironmentWord(operation.target.name, operation.value, quotedLike(operation.target)) };
+        return replaceSpan(operation.target.span, renderEnvironmentWord(operation.target.name, operation.value, quotedLike(operation.target)));
       case 'rename':
-        return { ...operation.target.span, newText: renderEnvironmentWord(operation.name, operation.target.value, quotedLike(operation.target)) };
+        return replaceSpan(operation.target.span, renderEnvironmentWord(operation.name, operation.target.value, quotedLike(operation.target)));
       case 'remove':
         return remove(text, operation.target);
       case 'insert-section-header': {

@@ -2,6 +2,7 @@
 import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { Assignment } from '../engine/model';
 import type { SyntaxWriter } from './index';
+import { replaceSpan } from './edit';
 import { noSections } from './unsupported';
 import { commaBefore, eolOf, startsItsLine, wholeLines } from './lines';
 
@@ -22,7 +23,7 @@ function remove(text: string, target: Assignment): TextEditAt {
   const trailingComma = /^[ \t]*,[ \t]*/.exec(text.slice(target.span.end));
   const end = target.span.end + (trailingComma ? trailingComma[0].length : 0);
   if (startsItsLine(text, target.span.start) && /^[ \t]*(#.*)?(\r?\n|$)/.test(text.slice(end))) {
-    return { ...wholeLines(text, target.span.start, end), newText: '' };
+    return replaceSpan(wholeLines(text, target.span.start, end), '');
   }
   if (trailingComma) return { start: target.span.start, end, newText: '' };
   const leadingComma = commaBefore(text, target.span.start);
@@ -40,9 +41,9 @@ export const tomlWriter: SyntaxWriter = {
         return { start: after.span.end, end: after.span.end, newText: multiline ? `,${eolOf(text)}${indent}${element}` : `, ${element}` };
       }
       case 'replace-value':
-        return { ...operation.target.span, newText: renderElement(operation.target, operation.target.name, operation.value) };
+        return replaceSpan(operation.target.span, renderElement(operation.target, operation.target.name, operation.value));
       case 'rename':
-        return { ...operation.target.span, newText: renderElement(operation.target, operation.name, operation.target.value) };
+        return replaceSpan(operation.target.span, renderElement(operation.target, operation.name, operation.target.value));
       case 'remove':
         return remove(text, operation.target);
       case 'insert-section-header':

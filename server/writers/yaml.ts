@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import type { FixOperation, TextEditAt } from '../engine/fixes';
 import type { Assignment, QuoteStyle } from '../engine/model';
 import type { SyntaxWriter } from './index';
+import { replaceSpan } from './edit';
 import { noSections } from './unsupported';
 import { commaBefore, eolOf, lineEndAt, startsItsLine, wholeLines } from './lines';
 
@@ -59,7 +60,7 @@ function insertAfter(text: string, after: Assignment, name: string, value: strin
 
 function remove(text: string, target: Assignment): TextEditAt {
   if (!isFlow(target) && startsItsLine(text, target.syntax.kind === 'yaml-list' ? text.lastIndexOf('-', target.span.start) : target.span.start)) {
-    return { ...wholeLines(text, target.span.start, target.span.end), newText: '' };
+    return replaceSpan(wholeLines(text, target.span.start, target.span.end), '');
   }
   const after = /^\s*,[ \t]*/.exec(text.slice(target.span.end));
   if (after) return { start: target.span.start, end: target.span.end + after[0].length, newText: '' };
@@ -75,14 +76,14 @@ export const yamlWriter: SyntaxWriter = {
       case 'replace-value': {
         const { target } = operation;
         if (target.syntax.kind === 'yaml-map' && target.syntax.valueSpan) {
-          return { ...target.syntax.valueSpan, newText: renderYamlScalar(operation.value, target.syntax.valueQuote, target.syntax.flow) };
+          return replaceSpan(target.syntax.valueSpan, renderYamlScalar(operation.value, target.syntax.valueQuote, target.syntax.flow));
         }
-        return { ...target.span, newText: renderEntry(target, target.name, operation.value) };
+        return replaceSpan(target.span, renderEntry(target, target.name, operation.value));
       }
       case 'rename': {
         const { target } = operation;
-        if (target.syntax.kind === 'yaml-map') return { ...target.nameSpan, newText: renderYamlScalar(operation.name, target.syntax.keyQuote, target.syntax.flow) };
-        return { ...target.span, newText: renderEntry(target, operation.name, target.value) };
+        if (target.syntax.kind === 'yaml-map') return replaceSpan(target.nameSpan, renderYamlScalar(operation.name, target.syntax.keyQuote, target.syntax.flow));
+        return replaceSpan(target.span, renderEntry(target, operation.name, target.value));
       }
       case 'remove':
         return remove(text, operation.target);

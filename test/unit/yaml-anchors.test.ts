@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { isAlias, isNode, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { COMPOSE_PARSE_OPTIONS, parseCompose } from '../../server/documents/compose';
-import { aliasesOf, anchoredNodes, resolveAlias } from '../../server/documents/yamlAnchors';
+import { aliasesOf, anchoredNodes, resolveAlias, setSourceText } from '../../server/documents/yamlAnchors';
 
 /** What yaml's own visitor sees: every anchored node and every alias, in its order. */
 function visitedByYaml(doc: Document): { anchored: { anchor: string; node: Node }[]; aliases: Alias[] } {
@@ -34,6 +34,16 @@ function assertSameAsYaml(text: string): void {
   assert.deepEqual(aliases, expected.aliases, text);
   aliases.forEach((alias, i) => assert.equal(aliases[i], expected.aliases[i], text));
   for (const alias of expected.aliases) assert.equal(resolveAlias(doc, alias), alias.resolve(doc), `*${alias.source} in ${JSON.stringify(text)}`);
+  assertSkippingWalkResolves(text);
+}
+
+/** With the source text declared, the walk skips collections without `&` or `*`: every alias must still resolve as yaml resolves it. */
+function assertSkippingWalkResolves(text: string): void {
+  const doc = parseDocument(text, COMPOSE_PARSE_OPTIONS);
+  setSourceText(doc, text);
+  const aliases = visitedByYaml(doc).aliases;
+  // Resolve the last alias first: the walk must not depend on being asked in order.
+  for (const alias of [...aliases].reverse()) assert.equal(resolveAlias(doc, alias), alias.resolve(doc), `skipping walk: *${alias.source} in ${JSON.stringify(text)}`);
 }
 
 test('anchors redefined, used before they are defined, on keys, on collections, in flow and block collections', () => {
@@ -65,6 +75,20 @@ const flowNode: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
 const blockDocument = fc
   .array(fc.tuple(fc.constantFrom('p', 'q', 'r', '<<'), fc.oneof(flowNode, fc.array(flowNode, { minLength: 1, maxLength: 3 }).map((items) => `\n${items.map((item) => `  - ${item}`).join('\n')}`))), { minLength: 1, maxLength: 6 })
   .map((pairs) => `${pairs.map(([key, value]) => `${key}: ${value}`).join('\n')}\n`);
+
+test('the skipping walk: anchors before a collection`s range (first keys, block values), marks in comments and strings, deep nesting', () => {
+  const texts = [
+    'a:\n  &k first: 1\n  second: 2\nb: *k\n',
+    'a: &m\n  &k first: 1\nb: *m\nc: *k\n',
+    'plain:\n  x: 1\n  y: [1, 2]\nlater:\n  - &z { q: 1 }\nuse: *z\n',
+    'n:\n  deep:\n    deeper:\n      - - &d 1\nuse: [*d]\n',
+    '# a comment with & and *\nq: "a&b*c"\nr:\n  s: &x 1\nt: *x\n',
+    'list:\n  - a: 1\n  - &i\n    b: 2\n  - *i\n',
+    '? &ck\n  k: 1\n: v\nref: *ck\n',
+    'x-env: &env\n  A: 1\nservices:\n  s1:\n    image: a\n    ports: ["1:1"]\n  s2:\n    environment:\n      <<: *env\n',
+  ];
+  for (const text of texts) assertSameAsYaml(text);
+});
 
 test('on generated documents: the same anchored nodes, aliases and alias targets as yaml itself', () => {
   fc.assert(
