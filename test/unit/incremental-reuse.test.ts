@@ -104,7 +104,8 @@ test('reused and moved findings keep their lines and columns; diagnostics built 
           if (before !== undefined) {
             reused++;
             assert.equal(positionsOf(document, finding), before, `a reused ${finding.rule} finding moved (from version ${lintedDocument.version} to ${version})`);
-          } else if (origin) {
+          } else if (origin && previous.has(origin)) {
+            // An origin the previous lint did not report (an anchored entry reported in another service then) has no diagnostic to reuse: that finding is built anew.
             moved++;
             assert.equal(positionsOf(document, finding), previous.get(origin), `a moved ${finding.rule} finding changed line or column`);
           }
@@ -118,7 +119,13 @@ test('reused and moved findings keep their lines and columns; diagnostics built 
       linter.forget(uri);
       diagnostics.forget(uri);
     }),
-    { numRuns: 60 },
+    {
+      numRuns: 60,
+      examples: [
+        // The first service loses its environment key: the anchored block is now reported in the next service, from a finding of that service the repeat filter had dropped.
+        [14, 510, [{ line: 0.106, change: 'anywhere', character: 'a', parseOnly: false }, { line: 0, change: 'type', character: 'a', parseOnly: false }]],
+      ],
+    },
   );
   // The shortcut must actually be taken, or this test proves nothing.
   assert.ok(reused > 1000, `only ${reused} findings were reused`);
