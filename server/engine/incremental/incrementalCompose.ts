@@ -13,7 +13,7 @@ import { Composer, isMap, isScalar, parseDocument, Parser, type Document, type N
 import { parseDocumentOfKind } from '../../documents';
 import { COMPOSE_PARSE_OPTIONS, composeModel, serviceFacts, serviceScopes, type ComposeFacts, type ServiceFacts } from '../../documents/compose';
 import { spanInside } from '../../documents/text';
-import { aliasesOf, anchoredNodes, setOuterAnchors } from '../../documents/yamlAnchors';
+import { aliasesOf, anchoredNodes, setOuterAnchors, setSourceText } from '../../documents/yamlAnchors';
 import type { ProxyModel, Scope } from '../model';
 import { servicesLayout, staysOneService, type ServiceBlock } from './composeLayout';
 import { CannotShift, shiftScopes } from './shiftScopes';
@@ -98,6 +98,7 @@ function parseWhole(text: string, path: string): ComposeParse {
   let model: ProxyModel;
   try {
     doc = parseDocument(text, COMPOSE_PARSE_OPTIONS);
+    setSourceText(doc, text);
     model = composeModel(doc, text, (pair, scopes, facts) => perService.push({ pair, scopes, facts }));
   } catch (error) {
     // Too deeply nested and the like: the documents' entry point words that failure.
