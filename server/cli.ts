@@ -4,7 +4,7 @@ import { InputError, UsageError } from './cli/errors';
 import { generateCommand } from './cli/generate';
 import { EXIT_USAGE_OR_INPUT } from './cli/exitCode';
 import { lintCommand } from './cli/lintCommand';
-import { VERSION } from './cli/version';
+import { VERSION } from './version';
 
 async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'generate') return generateCommand(argv.slice(1), { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });

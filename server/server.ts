@@ -12,7 +12,7 @@ import { OpenDocumentLinter } from './services/openDocumentLinting';
 import { ValidationQueue } from './services/validationQueue';
 import { WorkspaceScan } from './services/workspaceScan';
 import { DEFAULT_SETTINGS, toSettings, type ProxylintSettings } from './services/settings';
-
+import { VERSION } from './version';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -35,7 +35,7 @@ connection.onInitialize((params: InitializeParams) => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       ...CURSOR_FEATURE_CAPABILITIES,
     },
-    serverInfo: { name: 'proxylint', version: process.env.PROXYLINT_VERSION ?? '0.1.0' },
+    serverInfo: { name: 'proxylint', version: VERSION },
   };
 });
 

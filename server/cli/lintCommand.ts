@@ -12,7 +12,7 @@ import { lintFiles } from './parallel';
 import { RunCollector, type RunResult } from './runCollector';
 import { writeReport, writeReportToFile } from './reportOutput';
 import { readStandardInput } from './stdin';
-import { VERSION } from './version';
+import { VERSION } from '../version';
 
 export interface CommandIo {
   cwd: string;
