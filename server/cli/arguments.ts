@@ -1,8 +1,8 @@
 // The command line: options in the style of ESLint, hadolint and shellcheck,
 // parsed by Node's own `util.parseArgs`.
-import { parseArgs } from 'node:util';
 import type { RuleSetting } from '../engine/lint';
 import { allRuleDescriptors } from '../engine/ruleCatalog';
+import { parseCommandLineOptions } from './commandLine';
 import { UsageError } from './errors';
 import { FORMAT_NAMES, type FormatName } from './formats';
 
@@ -73,13 +73,7 @@ const OPTIONS = {
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 export function parseCommandLine(argv: readonly string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(describeParseError(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLineOptions(argv, OPTIONS);
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
 
@@ -133,27 +127,4 @@ function parseRuleOptions(options: readonly string[]): Record<string, RuleSettin
     rules[id] = setting as RuleSetting;
   }
   return rules;
-}
-
-/** `util.parseArgs` explains errors at length, for its own API; say it the way a CLI user needs it. */
-function describeParseError(error: unknown): string {
-  const { code, message } = error as { code?: string; message?: string };
-  const option = /'(-[^']*)'/.exec(message ?? '')?.[1];
-  switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option ${option ?? ''}`.trim();
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /argument missing/.test(message ?? '') || /ambiguous/.test(message ?? '')
-        ? `${longName(option)} needs a value`
-        : `${longName(option)} takes no value`;
-    default:
-      return message ?? String(error);
-  }
-}
-
-/** `-f, --format <value>` → `--format`. */
-function longName(option: string | undefined): string {
-  if (!option) return 'an option';
-  const long = /--[a-z-]+/.exec(option);
-  return long ? long[0] : option;
 }

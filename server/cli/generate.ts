@@ -3,13 +3,13 @@
 // messages go to standard error and never hold the password.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { applyEdits } from '../engine/fixes';
 import { GENERATOR_KINDS, GeneratorError, runGenerator, type GeneratorKind, type GeneratorOptions, type ProxyInput } from '../generators';
 import { parseNoProxyList } from '../generators/proxyUrl';
 import { listRunners } from '../generators/runnerConfig';
 import type { SystemdUnit } from '../generators/systemdDropIn';
 import { maskSecrets } from '../proxy/url';
+import { parseCommandLineOptions } from './commandLine';
 import { InputError, UsageError } from './errors';
 import { readStandardInput } from './stdin';
 
@@ -95,14 +95,7 @@ export async function generateCommand(argv: readonly string[], io: GenerateIo): 
 }
 
 async function run(argv: readonly string[], io: GenerateIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    // parseArgs quotes the offending argument, which may be a password given after the wrong option.
-    throw new UsageError(describeParseError(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLineOptions(argv, OPTIONS);
   if (values.help) {
     io.stdout.write(`${GENERATE_USAGE}\n`);
     return 0;
@@ -189,13 +182,4 @@ function writeResult(path: string, text: string): void {
   } catch (error) {
     throw new InputError(`${path}: cannot write it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-}
-
-function describeParseError(error: unknown): string {
-  const { code, message } = error as { code?: string; message?: string };
-  const option = /'(-[^' ]*)/.exec(message ?? '')?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? ''}`.trim();
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option ?? 'an option'} needs a value`;
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'unexpected argument';
-  return 'the command line does not parse';
 }
