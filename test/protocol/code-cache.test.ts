@@ -8,8 +8,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { SERVER_PATH } from '../support/lspClient';
-import { diagnosticsOfOneRun } from '../support/serverProcess';
+import { diagnosticsOfOneRun, SERVER_PATH } from '../support/lspClient';
 
 const COMPOSE = readFileSync('examples/broken/compose/docker-compose.yml', 'utf8');
 const URI = 'file:///code-cache/docker-compose.yml';

@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { SERVER_PATH } from '../support/lspClient';
-import { diagnosticsOfOneRun } from '../support/serverProcess';
+import { diagnosticsOfOneRun, SERVER_PATH } from '../support/lspClient';
 
 test('a refused registration for configuration changes does not end the server', async () => {
   const text = readFileSync('examples/broken/compose/docker-compose.yml', 'utf8');

@@ -17,6 +17,7 @@ import {
   ShowMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ResponseError,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -44,12 +45,22 @@ export interface StartOptions {
   workspaceFolder?: string;
   /** What the server gets for `workspace/configuration` of section `files.exclude`. */
   filesExclude?: Record<string, boolean>;
+  /** Another build or copy of the server than SERVER_PATH. */
+  serverPath?: string;
+  /** Added to the server's environment. */
+  env?: Record<string, string>;
+  /** Refuse `client/registerCapability`, as a client without dynamic registration may. */
+  refuseRegistration?: boolean;
 }
 
 export class TestLspClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly connection: ProtocolConnection;
   readonly stderr: string[] = [];
+  /** The server's exit code, once it has exited. */
+  readonly exited: Promise<number | null>;
+  /** Settles a moment after the first registration request was answered, so the server has read the answer. */
+  readonly registrationAnswered: Promise<void>;
   /** Every notification/log line the server sent, for secret-leak checks. */
   readonly transcript: string[] = [];
   initializeResult!: InitializeResult;
@@ -60,8 +71,9 @@ export class TestLspClient {
 
   private constructor(private readonly options: StartOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [options.serverPath ?? SERVER_PATH, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.exited = new Promise((resolveExit) => this.process.once('exit', (code) => resolveExit(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.transcript.push(JSON.stringify(params));
@@ -81,7 +93,12 @@ export class TestLspClient {
       params.items.map((item) => (item.section === 'proxylint' ? this.settings : item.section === 'files.exclude' ? (options.filesExclude ?? {}) : null)),
     );
     this.connection.onRequest(WorkspaceFoldersRequest.type, () => this.workspaceFolders());
-    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    let answeredRegistration: () => void = () => {};
+    this.registrationAnswered = new Promise((resolveAnswered) => (answeredRegistration = resolveAnswered));
+    this.connection.onRequest(RegistrationRequest.type, () => {
+      setTimeout(answeredRegistration, 100);
+      return options.refuseRegistration ? new ResponseError(-32601, 'no dynamic registration here') : undefined;
+    });
     this.connection.listen();
   }
 
@@ -193,6 +210,34 @@ export class TestLspClient {
       this.process.kill();
     }
   }
+
+  /** Shuts the server down the LSP way and resolves with the code it exits with. */
+  async shutdownAndExit(): Promise<number | null> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+      return await this.exited;
+    } finally {
+      this.connection.dispose();
+      this.process.kill();
+    }
+  }
+}
+
+export interface OneDocumentRun {
+  diagnostics: Diagnostic[];
+  /** What the server wrote to standard error, once it exited. */
+  log: string;
+  exitCode: number | null;
+}
+
+/** Starts a server, opens one document once the server has its registration answered, waits for its first diagnostics, and shuts the server down. */
+export async function diagnosticsOfOneRun(serverPath: string, uri: string, text: string, options: Pick<StartOptions, 'env' | 'refuseRegistration'> = {}): Promise<OneDocumentRun> {
+  const client = await TestLspClient.start({ ...options, serverPath });
+  await client.registrationAnswered;
+  const diagnostics = await client.open(uri, text);
+  const exitCode = await client.shutdownAndExit();
+  return { diagnostics, exitCode, log: client.stderr.join('') };
 }
 
 /** Applies the edits a workspace edit makes to one document. */
