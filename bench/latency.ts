@@ -91,18 +91,22 @@ function placeFile(root: string, name: string, text: string): string {
   return uriFor(path);
 }
 
-export async function measureTyping(serverPath: string, lines: number, edits: number, intervalMs: number, outDir: string): Promise<TypingResult> {
-  const root = resolve(outDir, `latency-${lines}`);
-  const text = composeFileOfLines(lines, 3);
+/** The server started in `root` with a compose file of `text` open and its first diagnostics in, start-up work settled; and where to type. */
+async function openedComposeFile(serverPath: string, root: string, text: string) {
   const uri = placeFile(root, 'docker-compose.yml', text);
   const session = await proxylintSession(serverPath, root);
+  const opened = session.next((p) => p.params.uri === uri);
+  await session.open(uri, 'dockercompose', text);
+  await opened;
+  // Let start-up work (the first cross-file comparison) settle before typing.
+  await new Promise((r) => setTimeout(r, 300));
+  return { session, uri, site: editSite(text) };
+}
+
+export async function measureTyping(serverPath: string, lines: number, edits: number, intervalMs: number, outDir: string): Promise<TypingResult> {
+  const text = composeFileOfLines(lines, 3);
+  const { session, uri, site } = await openedComposeFile(serverPath, resolve(outDir, `latency-${lines}`), text);
   try {
-    const opened = session.next((p) => p.params.uri === uri);
-    await session.open(uri, 'dockercompose', text);
-    await opened;
-    // Let start-up work (the first cross-file comparison) settle before typing.
-    await new Promise((r) => setTimeout(r, 300));
-    const site = editSite(text);
     const sentAt: number[] = [];
     const first = performance.now() + 20;
     for (let i = 0; i < edits; i++) {
@@ -150,16 +154,9 @@ function countOutOfOrder(published: readonly Publication[]): number {
 }
 
 export async function measureBurst(serverPath: string, lines: number, edits: number, outDir: string): Promise<BurstResult> {
-  const root = resolve(outDir, `burst-${lines}`);
   const text = composeFileOfLines(lines, 4);
-  const uri = placeFile(root, 'docker-compose.yml', text);
-  const session = await proxylintSession(serverPath, root);
+  const { session, uri, site } = await openedComposeFile(serverPath, resolve(outDir, `burst-${lines}`), text);
   try {
-    const opened = session.next((p) => p.params.uri === uri);
-    await session.open(uri, 'dockercompose', text);
-    await opened;
-    await new Promise((r) => setTimeout(r, 300));
-    const site = editSite(text);
     // One lint's time-to-diagnostics: isolated edits, each awaited, typing a character and deleting it.
     const isolated: number[] = [];
     let version = 1;
