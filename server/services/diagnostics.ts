@@ -14,8 +14,8 @@ export const SOURCE = 'proxylint';
  * has thousands of diagnostics, all sent again after every keystroke, and a
  * TextEdit's JSON is five times longer. No document version: a diagnostic
  * that did not change is published again as it was (see
- * publishedDiagnostics.ts), and code actions trust data only when it equals
- * the fix of a diagnostic published for the current version.
+ * openDocumentDiagnostics.ts), and code actions take the fix of the diagnostic
+ * published for the current version at the same place, or of a fresh lint.
  */
 export interface DiagnosticData {
   fix: { title: string; edits: DataEdit[] };
