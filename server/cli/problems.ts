@@ -1,5 +1,6 @@
 // Findings placed in their files with 1-based lines and columns: what every
 // output format prints.
+import { lastStartAtOrBefore } from '../documents/text';
 import type { Severity } from '../rules/rule';
 
 export interface Position {
@@ -34,14 +35,9 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - this.lineStarts[low] + 1 };
+    const starts = this.lineStarts;
+    const line = lastStartAtOrBefore(starts.length, (index) => starts[index], offset);
+    return { line: line + 1, column: offset - starts[line] + 1 };
   }
 
   region(file: string, span: { start: number; end: number }): Region {

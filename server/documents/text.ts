@@ -38,11 +38,16 @@ export function eolOf(text: string): string {
 export function lineOf(text: string, offset: number): number {
   // Binary search in the text's line starts: rules and suppressions ask once per finding.
   const starts = lineStartsOf(text);
+  return lastStartAtOrBefore(starts.length, (index) => starts[index], offset);
+}
+
+/** Of `count` ascending start offsets (`startAt(index)`: lines, blocks), the index of the last one at or before `offset`; 0 when none is. */
+export function lastStartAtOrBefore(count: number, startAt: (index: number) => number, offset: number): number {
   let low = 0;
-  let high = starts.length - 1;
+  let high = count - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
+    if (startAt(mid) <= offset) low = mid;
     else high = mid - 1;
   }
   return low;

@@ -12,7 +12,7 @@
 import { Composer, isMap, isScalar, parseDocument, Parser, type Document, type Node, type Pair } from 'yaml';
 import { parseDocumentOfKind } from '../../documents';
 import { COMPOSE_PARSE_OPTIONS, composeModel, serviceFacts, serviceScopes, type ComposeFacts, type ServiceFacts } from '../../documents/compose';
-import { spanInside } from '../../documents/text';
+import { lastStartAtOrBefore, spanInside } from '../../documents/text';
 import { aliasesOf, anchoredNodes, setOuterAnchors, setSourceText } from '../../documents/yamlAnchors';
 import type { ProxyModel, Scope } from '../model';
 import { servicesLayout, staysOneService, type ServiceBlock } from './composeLayout';
@@ -226,16 +226,10 @@ function withGeneration(generations: readonly (readonly Scope[])[], generation: 
 
 /** The block holding the whole changed range [start, oldEnd) of the old text, after its key line; -1 if none does. */
 function blockContaining(blocks: readonly Block[], start: number, oldEnd: number): number {
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (blocks[mid].start <= start) low = mid;
-    else high = mid - 1;
-  }
-  const block = blocks[low];
+  const index = lastStartAtOrBefore(blocks.length, (i) => blocks[i].start, start);
+  const block = blocks[index];
   if (!block || start <= block.keyLineEnd || oldEnd >= block.end) return -1;
-  return low;
+  return index;
 }
 
 /** Parses one block at its offset in the whole text, so every range in it is a document offset. */

@@ -1,5 +1,6 @@
 // Line access for completion: the text being typed rarely parses, so the
 // cursor's surroundings are read line by line.
+import { lastStartAtOrBefore } from '../../documents/text';
 
 export interface TextLine {
   index: number;
@@ -26,14 +27,7 @@ export function splitTextLines(text: string): TextLine[] {
 }
 
 export function lineAt(lines: readonly TextLine[], offset: number): TextLine {
-  let low = 0;
-  let high = lines.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lines[mid].start <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return lines[low];
+  return lines[lastStartAtOrBefore(lines.length, (index) => lines[index].start, offset)];
 }
 
 /** Leading whitespace of a line, as written. */
