@@ -4,12 +4,12 @@ import type { Rule } from './rule';
 import { activeScopes, mayBeSetElsewhere } from './scopes';
 import { envName } from '../proxy/variables';
 
-/** Who ignores the uppercase spelling of each setting (proxy-semantics v02, v05, v13). */
+/** Who ignores the uppercase spelling of each setting (proxy-semantics v02, v05, v13), and whose requests those are. */
 // A Map: `setting in object` per assignment was the rule's hottest line.
-const LOWERCASE_ONLY_READERS: ReadonlyMap<string, string> = new Map([
-  ['http_proxy', 'curl, wget and git read only'],
-  ['https_proxy', 'wget reads only'],
-  ['no_proxy', 'wget reads only'],
+const LOWERCASE_ONLY_READERS: ReadonlyMap<string, { readers: string; whose: string }> = new Map([
+  ['http_proxy', { readers: 'curl, wget and git read only', whose: 'their' }],
+  ['https_proxy', { readers: 'wget reads only', whose: 'its' }],
+  ['no_proxy', { readers: 'wget reads only', whose: 'its' }],
 ]);
 
 export const lowercaseMissing: Rule = {
@@ -25,13 +25,13 @@ export const lowercaseMissing: Rule = {
       for (const assignment of scope.assignments) {
         const setting = assignment.setting;
         const readers = assignment.spelling === 'upper' && setting ? LOWERCASE_ONLY_READERS.get(setting) : undefined;
-        if (!setting || readers === undefined) continue;
+        if (!setting || !readers) continue;
         const twin = envName(setting, 'lower');
         names ??= new Set(scope.assignments.map((a) => a.name));
         if (names.has(twin)) continue;
         report({
           span: assignment.nameSpan,
-          message: `${assignment.name} is set without ${twin} in ${scope.label}: ${readers} ${twin}, so their requests ignore this setting.`,
+          message: `${assignment.name} is set without ${twin} in ${scope.label}: ${readers.readers} ${twin}, so ${readers.whose} requests ignore this setting.`,
           fix: { title: `Add ${twin} with the same value`, operations: [{ op: 'insert-after', after: assignment, name: twin, value: assignment.value }] },
         });
       }

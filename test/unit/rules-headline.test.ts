@@ -30,8 +30,13 @@ describe('lowercase-missing', () => {
 
   test('HTTPS_PROXY message names wget, not curl (curl reads HTTPS_PROXY, v05)', () => {
     const [finding] = findings('[[runners]]\n  environment = ["HTTPS_PROXY=http://p:3128"]\n', 'config.toml', 'lowercase-missing');
-    assert.match(finding.message, /wget reads only https_proxy/);
+    assert.match(finding.message, /wget reads only https_proxy, so its requests ignore this setting\.$/);
     assert.doesNotMatch(finding.message, /curl/);
+  });
+
+  test('HTTP_PROXY message: three readers, their requests', () => {
+    const [finding] = findings('[[runners]]\n  environment = ["HTTP_PROXY=http://p:3128"]\n', 'config.toml', 'lowercase-missing');
+    assert.match(finding.message, /curl, wget and git read only http_proxy, so their requests ignore this setting\.$/);
   });
 
   test('Docker JSON keys have no case: never flagged', () => {
