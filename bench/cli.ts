@@ -63,7 +63,7 @@ export function benchCli(cliPath: string, quick: boolean, outDir: string, log: (
   let singleThreadMs: number | null = null;
   for (const files of sizes) {
     const tree = treeOf(outDir, files);
-    const repetitions = quick ? 1 : files >= 20000 ? 3 : 3;
+    const repetitions = quick ? 1 : 3;
     const runs = Array.from({ length: repetitions }, () => runCli(cliPath, tree.root));
     const wallMs = median(runs.map((r) => r.wallMs));
     const linted = tree.files - tree.byKind.other;

@@ -28,13 +28,17 @@ export interface TypingResult {
 export interface BurstResult {
   lines: number;
   edits: number;
-  /** From sending the last edit to the diagnostics of its version. */
+  /** Bursts measured, each after isolated edits of its own. */
+  rounds: number;
+  /** From sending the last edit to the diagnostics of its version: the median of the rounds. */
   finalMs: number;
+  /** That time in each round. */
+  finals: number[];
   /** One lint's time-to-diagnostics for the same file: the median of isolated edits, each awaited. */
   singleLintMs: number;
-  /** Diagnostics of an older version published after those of the last edit. */
+  /** Diagnostics of an older version published after those of the last edit, in all rounds. */
   staleAfterFinal: number;
-  /** Versions of the burst that were linted and published at all (the rest were skipped as superseded). */
+  /** Diagnostics of the bursts' earlier versions, published before the final ones (a lint that started mid-burst), in all rounds. */
   publishedDuringBurst: number;
 }
 
@@ -71,6 +75,17 @@ const TYPED = ',cache_2,db_3,search_1,api_4,localhost:8080,.corp.example,*.inter
 /** The i-th of `count` keystrokes at the edit site: typing TYPED for the first 3/4, then backspaces. */
 function keystroke(site: { line: number; character: number }, i: number, count: number): TextDocumentContentChangeEvent {
   const typedCount = Math.ceil((count * 3) / 4);
+  if (i < typedCount) {
+    const at = { line: site.line, character: site.character + i };
+    return { range: { start: at, end: at }, text: TYPED[i % TYPED.length] };
+  }
+  const length = typedCount - (i - typedCount);
+  return { range: { start: { line: site.line, character: site.character + length - 1 }, end: { line: site.line, character: site.character + length } }, text: '' };
+}
+
+/** The i-th of `count` keystrokes of a burst: typing for the first half, then deleting what was typed. */
+function burstKeystroke(site: { line: number; character: number }, i: number, count: number): TextDocumentContentChangeEvent {
+  const typedCount = Math.floor(count / 2);
   if (i < typedCount) {
     const at = { line: site.line, character: site.character + i };
     return { range: { start: at, end: at }, text: TYPED[i % TYPED.length] };
@@ -153,42 +168,42 @@ function countOutOfOrder(published: readonly Publication[]): number {
   return count;
 }
 
-export async function measureBurst(serverPath: string, lines: number, edits: number, outDir: string): Promise<BurstResult> {
+export async function measureBurst(serverPath: string, lines: number, edits: number, rounds: number, outDir: string): Promise<BurstResult> {
   const text = composeFileOfLines(lines, 4);
   const { session, uri, site } = await openedComposeFile(serverPath, resolve(outDir, `burst-${lines}`), text);
   try {
-    // One lint's time-to-diagnostics: isolated edits, each awaited, typing a character and deleting it.
+    // A burst is one sample of a noisy machine: several rounds, each the isolated edits it is compared with, then a burst.
     const isolated: number[] = [];
+    const finals: number[] = [];
+    let staleAfterFinal = 0;
+    let publishedDuringBurst = 0;
     let version = 1;
-    for (let i = 0; i < 6; i++) {
-      const at = { line: site.line, character: site.character };
-      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-      const v = ++version;
-      const answer = session.next((p) => p.params.uri === uri && p.params.version === v);
-      const sent = performance.now();
-      await session.change(uri, v, [change]);
-      isolated.push((await answer).at - sent);
-      await new Promise((r) => setTimeout(r, 100));
+    for (let round = 0; round < rounds; round++) {
+      // One lint's time-to-diagnostics: isolated edits, each awaited, typing a character and deleting it.
+      for (let i = 0; i < 6; i++) {
+        const at = { line: site.line, character: site.character };
+        const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+        const v = ++version;
+        const answer = session.next((p) => p.params.uri === uri && p.params.version === v);
+        const sent = performance.now();
+        await session.change(uri, v, [change]);
+        isolated.push((await answer).at - sent);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const firstVersion = version + 1;
+      // Back to back: each notification is written as soon as the previous one is. The burst types and then deletes, so every round starts from the same text.
+      for (let i = 0; i < edits; i++) await session.change(uri, ++version, [burstKeystroke(site, i, edits)]);
+      const lastSent = performance.now();
+      const lastVersion = version;
+      const final = session.publications.find((p) => p.params.uri === uri && p.params.version === lastVersion) ?? (await session.next((p) => p.params.uri === uri && p.params.version === lastVersion));
+      // Anything older that still arrives is stale.
+      await new Promise((r) => setTimeout(r, Math.max(500, median(isolated) * 3)));
+      finals.push(final.at - lastSent);
+      const ofBurst = session.publications.filter((p) => p.params.uri === uri && (p.params.version ?? 0) >= firstVersion);
+      staleAfterFinal += ofBurst.filter((p) => p.at > final.at && (p.params.version ?? 0) < lastVersion).length;
+      publishedDuringBurst += ofBurst.filter((p) => p.at < final.at).length;
     }
-    const singleLintMs = median(isolated);
-    const burstStart = performance.now();
-    // Back to back: each notification is written as soon as the previous one is.
-    for (let i = 0; i < edits; i++) await session.change(uri, ++version, [keystroke(site, i, edits * 2)]);
-    const lastSent = performance.now();
-    const lastVersion = version;
-    const final = session.publications.find((p) => p.params.uri === uri && p.params.version === lastVersion) ?? (await session.next((p) => p.params.uri === uri && p.params.version === lastVersion));
-    // Anything older that still arrives is stale.
-    await new Promise((r) => setTimeout(r, Math.max(500, singleLintMs * 3)));
-    const after = session.publications.filter((p) => p.params.uri === uri && p.at > final.at);
-    const during = session.publications.filter((p) => p.params.uri === uri && p.at >= burstStart && p.at <= final.at);
-    return {
-      lines: text.split('\n').length,
-      edits,
-      finalMs: final.at - lastSent,
-      singleLintMs,
-      staleAfterFinal: after.filter((p) => (p.params.version ?? 0) < lastVersion).length,
-      publishedDuringBurst: during.length,
-    };
+    return { lines: text.split('\n').length, edits, rounds, finalMs: median(finals), finals, singleLintMs: median(isolated), staleAfterFinal, publishedDuringBurst };
   } finally {
     await session.stop();
   }
@@ -202,8 +217,8 @@ export async function benchLatency(serverPath: string, quick: boolean, outDir: s
     log(`typing ${result.lines} lines: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, max ${result.max.toFixed(1)} ms, ${result.coalesced} coalesced, ${result.outOfOrder} out of order`);
     typing.push(result);
   }
-  const burst = await measureBurst(serverPath, 5000, quick ? 15 : 40, outDir);
-  log(`burst ${burst.lines} lines: final ${burst.finalMs.toFixed(1)} ms after the last edit (one lint ${burst.singleLintMs.toFixed(1)} ms), ${burst.staleAfterFinal} stale after it`);
+  const burst = await measureBurst(serverPath, 5000, quick ? 15 : 40, quick ? 1 : 5, outDir);
+  log(`burst ${burst.lines} lines: final ${burst.finalMs.toFixed(1)} ms after the last edit (rounds: ${burst.finals.map((f) => f.toFixed(1)).join(', ')}; one lint ${burst.singleLintMs.toFixed(1)} ms), ${burst.publishedDuringBurst} published mid-burst, ${burst.staleAfterFinal} stale after the final ones`);
   return { typing, burst };
 }
 
