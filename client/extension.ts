@@ -24,9 +24,11 @@ const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
+  // The server keeps V8's code cache in the extension's storage, which is writable where the installation may not be.
+  const env = context.globalStorageUri.scheme === 'file' ? { ...process.env, PROXYLINT_CODE_CACHE_DIR: context.globalStorageUri.fsPath } : process.env;
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES_GLOB);
   context.subscriptions.push(watcher, registerCheckWorkspaceCommand(() => client));

@@ -88,6 +88,8 @@ async function main() {
         PROXYLINT_E2E_REPORT_FILE: reportFile,
         PROXYLINT_E2E_ONLY: process.env.PROXYLINT_E2E_ONLY,
         PROXYLINT_E2E_RUN_PENDING: process.env.PROXYLINT_E2E_RUN_PENDING,
+        PROXYLINT_E2E_USER_DATA_DIR: path.join(temp, 'user-data'),
+        PROXYLINT_E2E_EXTENSION_DIR: extensionDir,
       },
     }).catch((error) => { // a failed scenario (the report says which) or VS Code not starting
       console.error(error.message);

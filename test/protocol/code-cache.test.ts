@@ -12,7 +12,8 @@ import { diagnosticsOfOneRun, SERVER_PATH } from '../support/lspClient';
 
 const COMPOSE = readFileSync('examples/broken/compose/docker-compose.yml', 'utf8');
 const URI = 'file:///code-cache/docker-compose.yml';
-const diagnosticsOfOneStart = (serverPath: string, cacheSetting: string) => diagnosticsOfOneRun(serverPath, URI, COMPOSE, { env: { PROXYLINT_CODE_CACHE: cacheSetting } });
+const diagnosticsOfOneStart = (serverPath: string, cacheSetting: string, cacheFolder?: string) =>
+  diagnosticsOfOneRun(serverPath, URI, COMPOSE, { env: { PROXYLINT_CODE_CACHE: cacheSetting, ...(cacheFolder ? { PROXYLINT_CODE_CACHE_DIR: cacheFolder } : {}) } });
 
 const cacheFiles = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.v8cache'));
 
@@ -51,6 +52,30 @@ describe('the code cache of the production server', { skip: !readFileSync(SERVER
       /code cache: used/,
       'the rejected cache was written again',
     );
+  });
+
+  test('PROXYLINT_CODE_CACHE_DIR (the extension storage the client names) holds the cache instead, created when missing', async () => {
+    for (const name of cacheFiles(folder)) rmSync(join(folder, name));
+    const storage = join(folder, 'globalStorage', 'proxylint.proxylint');
+    writeFileSync(join(folder, 'server.js.0123456789abcdef.v0.0.0-x64.v8cache'), 'another build, next to the bundle');
+    const first = await diagnosticsOfOneStart(serverPath, 'log', storage);
+    assert.match(first.log, /code cache: none/);
+    assert.match(first.log, /code cache: written/);
+    assert.equal(cacheFiles(storage).length, 1);
+    assert.deepEqual(cacheFiles(folder), ['server.js.0123456789abcdef.v0.0.0-x64.v8cache'], 'nothing written or removed next to the bundle');
+    const second = await diagnosticsOfOneStart(serverPath, 'log', storage);
+    assert.match(second.log, /code cache: used/);
+    assert.deepEqual(second.diagnostics, first.diagnostics);
+    rmSync(join(folder, 'server.js.0123456789abcdef.v0.0.0-x64.v8cache'));
+  });
+
+  test('a cache folder it cannot write: no cache, the same diagnostics', async () => {
+    const blocked = join(folder, 'a-file-not-a-folder');
+    writeFileSync(blocked, '');
+    const { diagnostics, log } = await diagnosticsOfOneStart(serverPath, 'log', join(blocked, 'storage'));
+    assert.match(log, /code cache: none/);
+    assert.doesNotMatch(log, /written/);
+    assert.ok(diagnostics.length > 3);
   });
 
   test('PROXYLINT_CODE_CACHE=off neither reads nor writes one', async () => {

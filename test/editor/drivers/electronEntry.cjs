@@ -16,6 +16,7 @@ async function run() {
     print: report,
     runPending: Boolean(process.env.PROXYLINT_E2E_RUN_PENDING),
     only: (process.env.PROXYLINT_E2E_ONLY ?? '').split(',').filter(Boolean),
+    editorFiles: process.env.PROXYLINT_E2E_USER_DATA_DIR ? { userDataDir: process.env.PROXYLINT_E2E_USER_DATA_DIR, extensionDir: process.env.PROXYLINT_E2E_EXTENSION_DIR } : null,
   });
   if (counts.failed) throw new Error(`${counts.failed} editor scenario(s) failed`);
 }

@@ -6,7 +6,9 @@
 // A scenario module's default export: { title, pending?, timeoutMs?, run(context) }
 //   pending: a reason; the scenario is reported as skipped and not run
 //            (unless runPending is set, to try whether it passes now).
-//   context: { driver, log, skip(reason) }
+//   context: { driver, log, skip(reason), editorFiles }
+//   editorFiles: { userDataDir, extensionDir } where the editor keeps its
+//            files and the installed extension, when the runner knows them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,7 +29,7 @@ export async function loadScenarios(suiteDir) {
 }
 
 // `only`: ids or id prefixes to run (e.g. ["02"]); empty means all.
-export async function runScenarios(scenarios, { driver, artifactsDir, print = console.log, runPending = false, only = [] }) {
+export async function runScenarios(scenarios, { driver, artifactsDir, print = console.log, runPending = false, only = [], editorFiles = null }) {
   const counts = { passed: 0, failed: 0, skipped: 0 };
   const started = Date.now();
   const say = (line) => print(maskSecrets(line));
@@ -44,6 +46,7 @@ export async function runScenarios(scenarios, { driver, artifactsDir, print = co
       await driver.resetUi?.();
       await withTimeout(scenario.run({
         driver,
+        editorFiles,
         log: (message) => say(`     ${message}`),
         skip: (reason) => { throw new SkipSignal(reason); },
       }), scenario.timeoutMs ?? 120_000, label);
