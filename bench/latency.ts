@@ -72,20 +72,8 @@ export function editSite(text: string): { line: number; character: number } {
 
 const TYPED = ',cache_2,db_3,search_1,api_4,localhost:8080,.corp.example,*.internal,10.1.0.0/16,mailer_2,worker_7,gateway_1,auth_3,files_2,metrics_1,reports_4';
 
-/** The i-th of `count` keystrokes at the edit site: typing TYPED for the first 3/4, then backspaces. */
-function keystroke(site: { line: number; character: number }, i: number, count: number): TextDocumentContentChangeEvent {
-  const typedCount = Math.ceil((count * 3) / 4);
-  if (i < typedCount) {
-    const at = { line: site.line, character: site.character + i };
-    return { range: { start: at, end: at }, text: TYPED[i % TYPED.length] };
-  }
-  const length = typedCount - (i - typedCount);
-  return { range: { start: { line: site.line, character: site.character + length - 1 }, end: { line: site.line, character: site.character + length } }, text: '' };
-}
-
-/** The i-th of `count` keystrokes of a burst: typing for the first half, then deleting what was typed. */
-function burstKeystroke(site: { line: number; character: number }, i: number, count: number): TextDocumentContentChangeEvent {
-  const typedCount = Math.floor(count / 2);
+/** The i-th keystroke at the edit site: the first `typedCount` type TYPED, the rest delete it again from its end. */
+function keystroke(site: { line: number; character: number }, i: number, typedCount: number): TextDocumentContentChangeEvent {
   if (i < typedCount) {
     const at = { line: site.line, character: site.character + i };
     return { range: { start: at, end: at }, text: TYPED[i % TYPED.length] };
@@ -127,7 +115,8 @@ export async function measureTyping(serverPath: string, lines: number, edits: nu
     for (let i = 0; i < edits; i++) {
       await sleepUntil(first + i * intervalMs);
       sentAt.push(performance.now());
-      await session.change(uri, i + 2, [keystroke(site, i, edits)]);
+      // Typing for three quarters of the edits, then backspaces.
+      await session.change(uri, i + 2, [keystroke(site, i, Math.ceil((edits * 3) / 4))]);
     }
     const lastVersion = edits + 1;
     if (!session.publications.some((p) => p.params.uri === uri && p.params.version === lastVersion)) {
@@ -192,7 +181,7 @@ export async function measureBurst(serverPath: string, lines: number, edits: num
       }
       const firstVersion = version + 1;
       // Back to back: each notification is written as soon as the previous one is. The burst types and then deletes, so every round starts from the same text.
-      for (let i = 0; i < edits; i++) await session.change(uri, ++version, [burstKeystroke(site, i, edits)]);
+      for (let i = 0; i < edits; i++) await session.change(uri, ++version, [keystroke(site, i, Math.floor(edits / 2))]);
       const lastSent = performance.now();
       const lastVersion = version;
       const final = session.publications.find((p) => p.params.uri === uri && p.params.version === lastVersion) ?? (await session.next((p) => p.params.uri === uri && p.params.version === lastVersion));
