@@ -2,10 +2,11 @@
 // bundled server, which scripts/build.mjs embeds here as a string, with V8's
 // code cache. Compiling the half-megabyte bundle, and the functions the first
 // lint runs, is a large part of a cold start; the bytecode V8 made for them
-// the first time is written to a folder of the extension's (VS Code's storage
-// for it, which the client names in PROXYLINT_CODE_CACHE_DIR; else next to the
-// bundle) and given back to V8 at the next start. V8 checks that the cache fits this V8 version, flags and source
-// (the file name also holds a hash of the bundle) and ignores it otherwise;
+// the first time is written to the folder PROXYLINT_CODE_CACHE_DIR names (the
+// client passes VS Code's storage for the extension), else next to the
+// bundle, and given back to V8 at the next start. V8 checks that the cache
+// fits this V8 version, flags and source (the file name also holds a hash of
+// the bundle) and ignores it otherwise;
 // any failure to read, use or write it just compiles as without a cache.
 // PROXYLINT_CODE_CACHE=off turns it off; PROXYLINT_CODE_CACHE=log reports on
 // standard error whether the cache was used.
