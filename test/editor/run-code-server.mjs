@@ -75,7 +75,7 @@ async function main() {
   const hookFile = path.join(temp, 'diagnostics.json');
   const entry = codeServerEntry(CACHE);
   const home = createCodeServerHome(path.join(temp, 'code-server'));
-  installExtension({ entry, home, vsixPath: vsix });
+  const extensionDir = installExtension({ entry, home, vsixPath: vsix });
 
   const codeServer = await startCodeServer({ entry, home, workspaceDir, env: { PROXYLINT_TEST_DIAGNOSTICS_FILE: hookFile } });
   cleanups.push(codeServer.stop);
@@ -105,16 +105,10 @@ async function main() {
     artifactsDir: ARTIFACTS,
     runPending: Boolean(process.env.PROXYLINT_E2E_RUN_PENDING),
     only: (process.env.PROXYLINT_E2E_ONLY ?? '').split(',').filter(Boolean),
-    editorFiles: { userDataDir: home.userDataDir, extensionDir: installedExtension(home.extensionsDir) },
+    editorFiles: { userDataDir: home.userDataDir, extensionDir },
   });
   if (counts.failed) saveLogs(home, hookFile);
   return counts.failed ? 1 : 0;
-}
-
-/** The folder code-server installed the .vsix into (publisher.name-version). */
-function installedExtension(extensionsDir) {
-  const name = fs.readdirSync(extensionsDir).find((entry) => entry.startsWith('proxylint.proxylint-'));
-  return name ? path.join(extensionsDir, name) : null;
 }
 
 // code-server's and the extension host's logs (including the proxylint output

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
-import { packagedVsix } from './lib/vsix.mjs';
+import { installedExtensionFolder, packagedVsix } from './lib/vsix.mjs';
 import { copyExampleWorkspace } from './lib/workspace.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -55,9 +55,7 @@ function installVsix(executable, vsix, extensionsDir, userDataDir) {
   const result = spawnSync(cli, [...args, `--extensions-dir=${extensionsDir}`, `--user-data-dir=${userDataDir}`,
     '--install-extension', vsix, '--force'], { encoding: 'utf8', shell: process.platform === 'win32' });
   if (result.status !== 0) throw new Error(`VS Code could not install ${vsix}:\n${result.stdout}\n${result.stderr}`);
-  const folder = fs.readdirSync(extensionsDir).find((name) => name.startsWith('proxylint.proxylint-'));
-  if (!folder) throw new Error(`no proxylint folder in ${extensionsDir} after installing ${vsix}`);
-  return path.join(extensionsDir, folder);
+  return installedExtensionFolder(extensionsDir, vsix);
 }
 
 async function main() {
@@ -72,6 +70,7 @@ async function main() {
     for (const dir of TEST_DIRS) fs.cpSync(path.join(HERE, dir), path.join(testsDir, dir), { recursive: true });
     const workspaceDir = copyExampleWorkspace(ROOT, path.join(temp, 'workspace'));
     const reportFile = path.join(temp, 'report.txt');
+    const userDataDir = path.join(temp, 'user-data');
 
     const exitCode = await runTests({
       vscodeExecutablePath: executable,
@@ -79,7 +78,7 @@ async function main() {
       extensionTestsPath: path.join(testsDir, 'drivers', 'electronEntry.cjs'),
       launchArgs: [
         workspaceDir,
-        `--user-data-dir=${path.join(temp, 'user-data')}`,
+        `--user-data-dir=${userDataDir}`,
         `--extensions-dir=${path.join(temp, 'no-other-extensions')}`,
         '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--disable-gpu',
       ],
@@ -88,7 +87,7 @@ async function main() {
         PROXYLINT_E2E_REPORT_FILE: reportFile,
         PROXYLINT_E2E_ONLY: process.env.PROXYLINT_E2E_ONLY,
         PROXYLINT_E2E_RUN_PENDING: process.env.PROXYLINT_E2E_RUN_PENDING,
-        PROXYLINT_E2E_USER_DATA_DIR: path.join(temp, 'user-data'),
+        PROXYLINT_E2E_USER_DATA_DIR: userDataDir,
         PROXYLINT_E2E_EXTENSION_DIR: extensionDir,
       },
     }).catch((error) => { // a failed scenario (the report says which) or VS Code not starting

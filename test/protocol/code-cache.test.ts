@@ -15,6 +15,9 @@ const URI = 'file:///code-cache/docker-compose.yml';
 const diagnosticsOfOneStart = (serverPath: string, cacheSetting: string, cacheFolder?: string) =>
   diagnosticsOfOneRun(serverPath, URI, COMPOSE, { env: { PROXYLINT_CODE_CACHE: cacheSetting, ...(cacheFolder ? { PROXYLINT_CODE_CACHE_DIR: cacheFolder } : {}) } });
 
+/** A cache file of another build, which a write removes from its own folder. */
+const OTHER_BUILD_CACHE = 'server.js.0123456789abcdef.v0.0.0-x64.v8cache';
+
 const cacheFiles = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.v8cache'));
 
 describe('the code cache of the production server', { skip: !readFileSync(SERVER_PATH, 'utf8').includes('PROXYLINT_CODE_CACHE') && 'a development build has no code cache' }, () => {
@@ -29,7 +32,7 @@ describe('the code cache of the production server', { skip: !readFileSync(SERVER
 
   test('written by the first start, used by the next, ignored when it does not fit: the same diagnostics every time', async () => {
     // Another build's cache, which the first write removes.
-    writeFileSync(join(folder, 'server.js.0123456789abcdef.v0.0.0-x64.v8cache'), 'old');
+    writeFileSync(join(folder, OTHER_BUILD_CACHE), 'old');
     const first = await diagnosticsOfOneStart(serverPath, 'log');
     assert.match(first.log, /code cache: none/);
     assert.match(first.log, /code cache: written/);
@@ -57,16 +60,16 @@ describe('the code cache of the production server', { skip: !readFileSync(SERVER
   test('PROXYLINT_CODE_CACHE_DIR (the extension storage the client names) holds the cache instead, created when missing', async () => {
     for (const name of cacheFiles(folder)) rmSync(join(folder, name));
     const storage = join(folder, 'globalStorage', 'proxylint.proxylint');
-    writeFileSync(join(folder, 'server.js.0123456789abcdef.v0.0.0-x64.v8cache'), 'another build, next to the bundle');
+    writeFileSync(join(folder, OTHER_BUILD_CACHE), 'another build, next to the bundle');
     const first = await diagnosticsOfOneStart(serverPath, 'log', storage);
     assert.match(first.log, /code cache: none/);
     assert.match(first.log, /code cache: written/);
     assert.equal(cacheFiles(storage).length, 1);
-    assert.deepEqual(cacheFiles(folder), ['server.js.0123456789abcdef.v0.0.0-x64.v8cache'], 'nothing written or removed next to the bundle');
+    assert.deepEqual(cacheFiles(folder), [OTHER_BUILD_CACHE], 'nothing written or removed next to the bundle');
     const second = await diagnosticsOfOneStart(serverPath, 'log', storage);
     assert.match(second.log, /code cache: used/);
     assert.deepEqual(second.diagnostics, first.diagnostics);
-    rmSync(join(folder, 'server.js.0123456789abcdef.v0.0.0-x64.v8cache'));
+    rmSync(join(folder, OTHER_BUILD_CACHE));
   });
 
   test('a cache folder it cannot write: no cache, the same diagnostics', async () => {

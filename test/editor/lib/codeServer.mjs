@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { installedExtensionFolder } from './vsix.mjs';
 import { waitFor } from './waitFor.mjs';
 
 // Keep the workbench quiet and deterministic: no welcome page, tips, update or
@@ -85,6 +86,7 @@ export function installExtension({ entry, home, vsixPath }) {
   if (result.status !== 0 || !/successfully installed/i.test(output)) {
     throw new Error(`code-server could not install ${vsixPath} (exit ${result.status}):\n${output.trim()}`);
   }
+  return installedExtensionFolder(home.extensionsDir, vsixPath);
 }
 
 async function freeLoopbackPort() {

@@ -17,3 +17,10 @@ export function packagedVsix(root) {
   }
   return vsix;
 }
+
+/** The folder an editor installed the .vsix into (`publisher.name-version`) under its extensions folder. */
+export function installedExtensionFolder(extensionsDir, vsix) {
+  const folder = fs.readdirSync(extensionsDir).find((name) => name.startsWith('proxylint.proxylint-'));
+  if (!folder) throw new Error(`no proxylint folder in ${extensionsDir} after installing ${vsix}`);
+  return path.join(extensionsDir, folder);
+}
